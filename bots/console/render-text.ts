@@ -1,0 +1,16 @@
+import type { Reply } from '../../core/reply.ts';
+
+const stripMarkdown = (s: string) => s.replace(/\*\*(.+?)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1');
+
+/** A Reply as terminal text; `chartPath` is where its PNG was saved. */
+export function renderText(reply: Reply, chartPath?: string): string {
+  const lines = [`== ${reply.title} ==`, stripMarkdown(reply.text)];
+  if (reply.fields.length) {
+    lines.push('');
+    const width = Math.min(40, Math.max(...reply.fields.map((f) => f.label.length)));
+    for (const f of reply.fields) lines.push(`  ${f.label.padEnd(width)}  ${stripMarkdown(f.value)}`);
+  }
+  if (chartPath) lines.push('', `Chart: ${chartPath}${reply.chart ? ` (${reply.chart.width}×${reply.chart.height})` : ''}`);
+  if (reply.footer) lines.push('', reply.footer);
+  return lines.join('\n');
+}

@@ -1,0 +1,6 @@
+import type { AnyCommand } from './define-command.ts';
+import { smallcaps } from './smallcaps.ts';
+import { helpCommand } from './help.ts';
+
+/** Every command, in the order help lists them. Discord registration and the Slack manifest derive from this. */
+export const COMMANDS: readonly AnyCommand[] = [smallcaps, helpCommand(() => COMMANDS)];

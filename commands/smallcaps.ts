@@ -1,0 +1,52 @@
+import { defineCommand } from './define-command.ts';
+import { parsePeriod, RELATIVE_PERIODS } from '../core/market/period.ts';
+import { compareLegs } from '../core/market/compare.ts';
+import { legsFor, resolveVs } from '../core/market/universe.ts';
+import { UserError } from '../core/user-error.ts';
+import { loadLegs } from './load-legs.ts';
+import { chartSpec, smallcapsReply, smallcapsResult } from './smallcaps-reply.ts';
+import type { Basis } from '../core/market/types.ts';
+
+const PERIOD_SUGGESTIONS = [...RELATIVE_PERIODS, '2025', '2024', '2023'];
+
+export const smallcaps = defineCommand({
+  name: 'smallcaps',
+  options: {
+    period: { type: 'string', default: 'ytd', autocomplete: true, maxLength: 40 },
+    basis: { type: 'string', choices: ['price', 'total', 'index'], default: 'price' },
+    vs: { type: 'string', autocomplete: true, maxLength: 20 },
+    from: { type: 'date' },
+    to: { type: 'date' },
+    size: { type: 'string', choices: ['wide', 'square'] },
+    private: { type: 'boolean', default: false },
+  },
+  visibility: (args) => (args.private ? 'ephemeral' : 'public'),
+  slow: true,
+  examples: ['smallcaps ytd', 'smallcaps 1m vs:QQQ', 'smallcaps 2023 basis:index', 'smallcaps from:2026-01-02 to:2026-01-20'],
+  suggest: (option, query, ctx) => {
+    const q = query.toLowerCase();
+    const pool =
+      option === 'vs'
+        ? [...ctx.services.universe.etf.large, ...ctx.services.universe.index.large].map((i) => i.symbol)
+        : PERIOD_SUGGESTIONS;
+    return pool.filter((p) => p.toLowerCase().includes(q)).slice(0, 25).map((p) => ({ name: p, value: p }));
+  },
+  async run(args, ctx) {
+    const { services, locale } = ctx;
+    const asOf = services.today();
+    if (args.to && !args.from) throw new UserError('period.toWithoutFrom', {});
+    const period = args.from ? parsePeriod(args.from, args.to) : parsePeriod(args.period);
+    const basis = args.basis as Basis;
+    const family = legsFor(services.universe, basis);
+    const large = args.vs ? [resolveVs(services.universe, basis, args.vs)] : family.large;
+    const typed = new Set(args.vs ? [large[0]!.symbol] : []);
+    const loaded = await loadLegs(services.market, [...family.small, ...large], typed);
+    const comparison = compareLegs(loaded.legs, period, asOf, basis);
+    const base = smallcapsReply(locale, comparison, loaded, args.private ? 'ephemeral' : 'public');
+    const chart = await services.charts.render(chartSpec(locale, comparison, loaded, args.size ?? services.config.ROTATION_CHART_SIZE));
+    return {
+      replies: [{ ...base, chart: { png: chart.png, filename: `smallcaps-${comparison.endDate}.png`, alt: chart.alt, width: chart.width, height: chart.height } }],
+      result: smallcapsResult(comparison, loaded),
+    };
+  },
+});

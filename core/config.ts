@@ -1,0 +1,83 @@
+import os from 'node:os';
+import { z } from 'zod';
+import { isIsoDate } from './market/period.ts';
+
+const symbols = (fallback: string) =>
+  z.string().default(fallback).transform((s, ctx) => {
+    const list = s.split(',').map((x) => x.trim().toUpperCase()).filter(Boolean);
+    if (list.length === 0 || list.some((x) => !/^\^?[A-Z0-9.\-=]{1,15}$/.test(x))) {
+      ctx.addIssue({ code: 'custom', message: 'expected comma-separated ticker symbols such as IWM,IJR' });
+    }
+    return list;
+  });
+
+const optionalText = z.string().trim().min(1).optional();
+const url = z.url().optional();
+const isoDate = z.string().refine(isIsoDate, 'expected a date as YYYY-MM-DD').optional();
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Every setting the bot reads. Names are the environment variables; README lists them. */
+const schema = z.object({
+  ROTATION_DATA_DIR: optionalText,
+  ROTATION_DB_PATH: z.string().default('./data/rotation.db'),
+  ROTATION_OUT_DIR: z.string().default('./out'),
+  ROTATION_AS_OF: isoDate,
+  ROTATION_LANG: z.enum(['en', 'ko']).default('en'),
+  ROTATION_SMALL: symbols('IWM,IJR'),
+  ROTATION_LARGE: symbols('SPY,QQQ'),
+  ROTATION_SMALL_INDEX: symbols('^RUT,^SP600'),
+  ROTATION_LARGE_INDEX: symbols('^GSPC,^NDX'),
+  ROTATION_CACHE_TTL_MINUTES: positiveInt(15),
+  ROTATION_FETCH_TIMEOUT_MS: positiveInt(10_000),
+  ROTATION_CHART_SIZE: z.enum(['wide', 'square']).default('wide'),
+  ROTATION_RENDER_POOL_SIZE: positiveInt(os.availableParallelism()),
+  ROTATION_RENDER_TIMEOUT_MS: positiveInt(5_000),
+  FRED_API_KEY: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  DISCORD_GUILD_ID: optionalText,
+  DISCORD_API_URL: url,
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_API_URL: url,
+  SLACK_COMMAND_PREFIX: z.string().regex(/^[a-z0-9_-]*$/, 'lowercase letters, digits, - or _').default(''),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Parses the environment once, reporting every problem at once, each naming its variable.
+ * `overrides` (command-line flags) win over the environment.
+ */
+export function loadConfig(overrides: Env = {}, env: Env = process.env): Config {
+  const merged = { ...env, ...overrides };
+  const cleaned = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const problems: string[] = [];
+  const c = parsed.data;
+  if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) problems.push('DISCORD_APPLICATION_ID: required when DISCORD_TOKEN is set');
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_SIGNING_SECRET: required for HTTP mode when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN');
+  }
+  if ((c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET) && !c.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: required when other Slack settings are set');
+  if (problems.length) throw new ConfigError(problems);
+  return c;
+}
+
+/** The variables and their defaults, for `.env.example` and the README table check. */
+export const SETTING_NAMES = Object.keys(schema.shape) as (keyof Config)[];

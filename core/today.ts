@@ -1,0 +1,8 @@
+import type { IsoDate } from './market/types.ts';
+
+/** Today's date on Wall Street, or the fixed date demos and tests ask for. */
+export function todayFn(fixed: IsoDate | undefined, now: () => Date = () => new Date()): () => IsoDate {
+  if (fixed) return () => fixed;
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return () => format.format(now());
+}
