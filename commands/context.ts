@@ -2,6 +2,7 @@ import type { Config } from '../core/config.ts';
 import type { Locale } from '../core/i18n/locale.ts';
 import type { IsoDate } from '../core/market/types.ts';
 import type { MarketData } from '../core/data/provider.ts';
+import type { MacroData } from '../core/data/macro.ts';
 import type { Universe } from '../core/market/universe.ts';
 import type { ChartSpec, RenderedChart } from '../core/charts/chart-spec.ts';
 
@@ -13,6 +14,7 @@ export type ChartRenderer = { render(spec: ChartSpec): Promise<RenderedChart> };
 export type Services = {
   readonly config: Config;
   readonly market: MarketData;
+  readonly macro: MacroData;
   readonly universe: Universe;
   readonly charts: ChartRenderer;
   /** "Today" for answers: ROTATION_AS_OF or the current New York date. */

@@ -6,6 +6,7 @@ import { UserError } from '../core/user-error.ts';
 import { loadLegs } from './load-legs.ts';
 import { chartSpec, smallcapsReply, smallcapsResult } from './smallcaps-reply.ts';
 import type { Basis } from '../core/market/types.ts';
+import { t } from '../core/i18n/translate.ts';
 
 const PERIOD_SUGGESTIONS = [...RELATIVE_PERIODS, '2025', '2024', '2023'];
 
@@ -43,9 +44,11 @@ export const smallcaps = defineCommand({
     const loaded = await loadLegs(services.market, [...family.small, ...large], typed);
     const comparison = compareLegs(loaded.legs, period, asOf, basis);
     const base = smallcapsReply(locale, comparison, loaded, args.private ? 'ephemeral' : 'public');
+    const shareLine = ['/smallcaps', ...Object.entries(args).filter(([k, v]) => k !== 'private' && v !== undefined).map(([k, v]) => `${k}:${String(v)}`)].join(' ');
+    const actions = args.private ? [...(base.actions ?? []), { kind: 'share' as const, label: t(locale, 'actions.share'), command: shareLine }] : base.actions;
     const chart = await services.charts.render(chartSpec(locale, comparison, loaded, args.size ?? services.config.ROTATION_CHART_SIZE));
     return {
-      replies: [{ ...base, chart: { png: chart.png, filename: `smallcaps-${comparison.endDate}.png`, alt: chart.alt, width: chart.width, height: chart.height } }],
+      replies: [{ ...base, ...(actions ? { actions } : {}), chart: { png: chart.png, filename: `smallcaps-${comparison.endDate}.png`, alt: chart.alt, width: chart.width, height: chart.height } }],
       result: smallcapsResult(comparison, loaded),
     };
   },

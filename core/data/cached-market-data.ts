@@ -2,7 +2,7 @@ import type { IsoDate } from '../market/types.ts';
 import type { MarketData, PriceProvider, SeriesResult } from './provider.ts';
 import { ProviderError, UnknownSymbolError } from './provider.ts';
 import type { PriceStore } from '../store/price-store.ts';
-import { addCalendarDays } from '../market/sessions-index.ts';
+import { addDays } from '../calendar/iso-date.ts';
 
 export type CacheOptions = {
   readonly provider: PriceProvider;
@@ -28,7 +28,7 @@ export function createCachedMarketData({ provider, store, ttlMs, now = Date.now 
     if (state && now() - state.fetchedAt < ttlMs) {
       return { symbol, bars: store.bars(symbol), source: provider.label };
     }
-    const from: IsoDate | undefined = state?.lastDate ? addCalendarDays(state.lastDate, -REFRESH_DAYS) : undefined;
+    const from: IsoDate | undefined = state?.lastDate ? addDays(state.lastDate, -REFRESH_DAYS) : undefined;
     try {
       const bars = await provider.fetchDaily(symbol, from ? { from } : {});
       store.saveRefresh(symbol, provider.id, bars, from, now());

@@ -6,7 +6,7 @@ import { ProviderError, UnknownSymbolError } from './provider.ts';
 import { parsePriceCsv } from './parse-price-csv.ts';
 import { UserError } from '../user-error.ts';
 
-const SAFE_SYMBOL = /^\^?[A-Za-z0-9][A-Za-z0-9.\-=]{0,14}$/;
+const SAFE_SYMBOL = /^\^?[A-Za-z0-9][A-Za-z0-9._\-=]{0,39}$/;
 
 /** File names tried for a symbol: as given, without `^`, upper and lower case, `.csv` or `.txt`. */
 export function candidateFileNames(symbol: string): string[] {
@@ -15,7 +15,7 @@ export function candidateFileNames(symbol: string): string[] {
 }
 
 /** Daily prices from a folder of CSV files, one per symbol; parsed files are kept until they change. */
-export function createCsvFolderProvider(dir: string, subfolder = ''): PriceProvider & { readonly dir: string } {
+export function createCsvFolderProvider(dir: string, subfolder = '', values: 'prices' | 'any' = 'prices'): PriceProvider & { readonly dir: string } {
   const root = path.resolve(dir);
   const parsed = new Map<string, { mtimeMs: number; size: number; bars: Bar[] }>();
 
@@ -49,7 +49,7 @@ export function createCsvFolderProvider(dir: string, subfolder = ''): PriceProvi
       const cached = parsed.get(found.file);
       if (cached && cached.mtimeMs === found.mtimeMs && cached.size === found.size) return cached.bars;
       const text = await readFile(found.file, 'utf8');
-      const { bars } = parsePriceCsv(text, path.relative(process.cwd(), found.file) || path.basename(found.file));
+      const { bars } = parsePriceCsv(text, path.relative(process.cwd(), found.file) || path.basename(found.file), { values });
       parsed.set(found.file, { mtimeMs: found.mtimeMs, size: found.size, bars });
       return bars;
     },

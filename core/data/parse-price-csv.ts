@@ -57,7 +57,8 @@ export type ParsedCsv = { bars: Bar[]; skippedMissing: number };
  * `date,<value>`) headers. Rows whose close is missing ("null", ".", empty) are skipped;
  * anything else that is not a date or a number is an error naming the file and line.
  */
-export function parsePriceCsv(text: string, fileName: string): ParsedCsv {
+export function parsePriceCsv(text: string, fileName: string, options: { values?: 'prices' | 'any' } = {}): ParsedCsv {
+  const anyValue = options.values === 'any';
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const headerIndex = lines.findIndex((l) => l.trim() !== '');
   if (headerIndex < 0) throw new UserError('data.emptyFile', { file: fileName });
@@ -82,7 +83,7 @@ export function parsePriceCsv(text: string, fileName: string): ParsedCsv {
     const rawClose = (cells[closeCol] ?? '').trim();
     if (MISSING.has(rawClose.toLowerCase())) { skippedMissing++; continue; }
     const close = Number(rawClose);
-    if (!Number.isFinite(close) || close <= 0) {
+    if (!Number.isFinite(close) || (!anyValue && close <= 0)) {
       throw new UserError('data.badLine', { file: fileName, line: lineNo, reason: `"${rawClose.slice(0, 20)}" is not a positive price` });
     }
     const rawAdj = adjCol >= 0 ? (cells[adjCol] ?? '').trim() : '';

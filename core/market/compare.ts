@@ -2,7 +2,7 @@ import type { Basis, Bar, IsoDate } from './types.ts';
 import type { Instrument } from './universe.ts';
 import type { Period } from './period.ts';
 import type { PeriodNote } from './resolve-period.ts';
-import { alignOnCommonSessions, valueOf } from './align.ts';
+import { alignOnCommonSessions, unionOfSessions, valueOf } from './align.ts';
 import { resolvePeriod } from './resolve-period.ts';
 import { lastIndexAtOrBefore } from './sessions-index.ts';
 import { maxDrawdown, percentileRank, simpleReturn } from './stats.ts';
@@ -78,7 +78,7 @@ export function compareLegs(legs: readonly LegInput[], period: Period, asOf: Iso
     } else usable.push({ ...leg, first, last });
   }
 
-  const calendar = [...new Set(usable.flatMap((l) => l.bars.filter((b) => b.date <= asOf).map((b) => b.date)))].sort();
+  const calendar = unionOfSessions(usable.map((l) => l.bars), asOf);
   if (calendar.length < 2) throw new UserError('data.noLegCovers', { role: 'any' });
   const resolved = resolvePeriod(period, calendar, asOf);
   const baseDate = calendar[resolved.baseIndex]!;

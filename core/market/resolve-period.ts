@@ -1,7 +1,8 @@
 import type { IsoDate } from './types.ts';
 import type { Period } from './period.ts';
 import { UserError } from '../user-error.ts';
-import { addCalendarDays, addCalendarMonths, firstIndexAtOrAfter, lastIndexAtOrBefore } from './sessions-index.ts';
+import { addDays } from '../calendar/iso-date.ts';
+import { addCalendarMonths, firstIndexAtOrAfter, lastIndexAtOrBefore } from './sessions-index.ts';
 
 export type PeriodNote =
   | { readonly kind: 'snapped-from'; readonly requested: IsoDate; readonly session: IsoDate }
@@ -28,7 +29,7 @@ export function resolvePeriod(period: Period, sessions: readonly IsoDate[], asOf
   const endDate = sessions[lastAvailable]!;
   const notes: PeriodNote[] = [];
 
-  const baseBefore = (firstDayOfPeriod: IsoDate): number => lastIndexAtOrBefore(sessions, addCalendarDays(firstDayOfPeriod, -1));
+  const baseBefore = (firstDayOfPeriod: IsoDate): number => lastIndexAtOrBefore(sessions, addDays(firstDayOfPeriod, -1));
   let baseIndex: number;
   let endIndex = lastAvailable;
 
@@ -38,7 +39,7 @@ export function resolvePeriod(period: Period, sessions: readonly IsoDate[], asOf
       const m = Number(endDate.slice(5, 7));
       switch (period.code) {
         case '1d': baseIndex = lastAvailable - 1; break;
-        case '1w': baseIndex = lastIndexAtOrBefore(sessions, addCalendarDays(endDate, -7)); break;
+        case '1w': baseIndex = lastIndexAtOrBefore(sessions, addDays(endDate, -7)); break;
         case 'mtd': baseIndex = baseBefore(`${endDate.slice(0, 7)}-01`); break;
         case 'qtd': baseIndex = baseBefore(`${y}-${String(Math.floor((m - 1) / 3) * 3 + 1).padStart(2, '0')}-01`); break;
         case 'ytd': baseIndex = baseBefore(`${y}-01-01`); break;

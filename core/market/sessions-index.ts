@@ -27,9 +27,3 @@ export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
   target.setUTCDate(Math.min(d, lastDay));
   return target.toISOString().slice(0, 10);
 }
-
-export function addCalendarDays(date: IsoDate, days: number): IsoDate {
-  const t = new Date(`${date}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
-}
