@@ -5,6 +5,8 @@ import { CLI_USAGE, CliUsageError, flagsToEnv, parseCliArgs } from './console/cl
 import { askOnce, runConsole } from './console/console-bot.ts';
 import type { ConsoleIo } from './console/console-bot.ts';
 import { createServices } from './services.ts';
+import { startSlackBot } from './slack/slack-bot.ts';
+import { startDiscordBot } from './discord/discord-bot.ts';
 
 const io: ConsoleIo = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
 
@@ -32,6 +34,14 @@ async function main(): Promise<number> {
     if (cli.request.mode === 'post-now') {
       io.err('post-now is not available yet.');
       return 2;
+    }
+    const adapters: { stop(): Promise<void> }[] = [];
+    if (config.SLACK_BOT_TOKEN) adapters.push(await startSlackBot({ config, services: running.services, registry: COMMANDS, log }));
+    if (config.DISCORD_TOKEN) adapters.push(await startDiscordBot({ config, services: running.services, registry: COMMANDS, log }));
+    if (adapters.length) {
+      await new Promise<void>((resolve) => ['SIGINT', 'SIGTERM'].forEach((signal) => process.once(signal, () => resolve())));
+      await Promise.all(adapters.map((adapter) => adapter.stop()));
+      return 0;
     }
     await runConsole(COMMANDS, running.services, log, io);
     return 0;

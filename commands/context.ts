@@ -5,6 +5,9 @@ import type { MarketData } from '../core/data/provider.ts';
 import type { MacroData } from '../core/data/macro.ts';
 import type { Universe } from '../core/market/universe.ts';
 import type { ChartSpec, RenderedChart } from '../core/charts/chart-spec.ts';
+import type { GlossaryIndex } from '../core/glossary/glossary-index.ts';
+import type { SubscriptionStore } from '../core/store/subscription-store.ts';
+import type { PostLedger } from '../core/store/post-ledger.ts';
 
 export type Platform = 'discord' | 'slack' | 'console';
 
@@ -17,8 +20,15 @@ export type Services = {
   readonly macro: MacroData;
   readonly universe: Universe;
   readonly charts: ChartRenderer;
+  /** The /explain glossary, loaded and indexed once at start-up. */
+  readonly glossary: GlossaryIndex;
   /** "Today" for answers: ROTATION_AS_OF or the current New York date. */
   readonly today: () => IsoDate;
+  /** Morning-post subscriptions and the ledger of posts made, in the bot's SQLite file. */
+  readonly subscriptions: SubscriptionStore;
+  readonly postLedger: PostLedger;
+  /** The real clock (never ROTATION_AS_OF): when the next post is due. */
+  readonly now: () => Date;
 };
 
 export type CommandContext = {
@@ -29,4 +39,6 @@ export type CommandContext = {
   readonly channelId?: string;
   /** How users type commands on this platform, e.g. "/" or "/rb-". */
   readonly commandPrefix: string;
+  /** Whether the user may manage this channel's subscriptions; adapters set it (see canManageSubscriptions). */
+  readonly isChannelAdmin?: boolean;
 };

@@ -16,7 +16,7 @@ export function headline(locale: Locale, c: Comparison): string {
   const key = c.spreadPp >= 0 ? 'smallcaps.headlineLead' : 'smallcaps.headlineLag';
   return t(locale, key, {
     small: shortName(locale, small),
-    smallMove: t(locale, small.return >= 0 ? 'smallcaps.up' : 'smallcaps.down', { pct: formatPercent(locale, Math.abs(small.return)) }),
+    smallMove: t(locale, small.return >= 0 ? 'smallcaps.up' : 'smallcaps.down', { pct: formatPercent(locale, Math.abs(small.return), 1, false) }),
     large: shortName(locale, large),
     smallReturn: formatPercent(locale, small.return),
     largeReturn: formatPercent(locale, large.return),

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { isIsoDate } from './market/period.ts';
+import { isValidTimeZone, parseHhMm } from './calendar/index.ts';
 
 const symbols = (fallback: string) =>
   z.string().default(fallback).transform((s, ctx) => {
@@ -15,6 +16,23 @@ const optionalText = z.string().trim().min(1).optional();
 const url = z.url().optional();
 const isoDate = z.string().refine(isIsoDate, 'expected a date as YYYY-MM-DD').optional();
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const minutes = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+const flag = (fallback: boolean) =>
+  z.string().default(String(fallback)).transform((s, ctx) => {
+    const v = s.trim().toLowerCase();
+    if (!['true', 'false', '1', '0', 'yes', 'no'].includes(v)) ctx.addIssue({ code: 'custom', message: 'expected true or false' });
+    return v === 'true' || v === '1' || v === 'yes';
+  });
+const hhMm = (fallback: string) => z.string().default(fallback).refine((s) => parseHhMm(s) !== undefined, 'expected a time as HH:MM, e.g. 08:30');
+const timeZone = (fallback: string) => z.string().default(fallback).refine(isValidTimeZone, 'expected an IANA time zone, e.g. America/New_York or Asia/Seoul');
+export const SLACK_ROLES = ['admin', 'owner', 'primary_owner', 'member'] as const;
+const slackRoles = z.string().default('admin,owner').transform((s, ctx) => {
+  const list = s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+  if (list.length === 0 || list.some((x) => !(SLACK_ROLES as readonly string[]).includes(x))) {
+    ctx.addIssue({ code: 'custom', message: `expected comma-separated roles among ${SLACK_ROLES.join(', ')}` });
+  }
+  return list as (typeof SLACK_ROLES)[number][];
+});
 
 /** Every setting the bot reads. Names are the environment variables; README lists them. */
 const schema = z.object({
@@ -32,6 +50,11 @@ const schema = z.object({
   ROTATION_CHART_SIZE: z.enum(['wide', 'square']).default('wide'),
   ROTATION_RENDER_POOL_SIZE: positiveInt(os.availableParallelism()),
   ROTATION_RENDER_TIMEOUT_MS: positiveInt(5_000),
+  ROTATION_POST_TIME: hhMm('08:30'),
+  ROTATION_POST_TIMEZONE: timeZone('America/New_York'),
+  ROTATION_POST_RETRY_MINUTES: minutes(30, 240),
+  ROTATION_POST_GRACE_MINUTES: minutes(120, 720),
+  ROTATION_POST_CLOSED_NOTICE: flag(false),
   FRED_API_KEY: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DISCORD_TOKEN: optionalText,
@@ -42,6 +65,7 @@ const schema = z.object({
   SLACK_APP_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_API_URL: url,
+  SLACK_SUBSCRIBE_ROLES: slackRoles,
   SLACK_COMMAND_PREFIX: z.string().regex(/^[a-z0-9_-]*$/, 'lowercase letters, digits, - or _').default(''),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });

@@ -34,6 +34,9 @@ export type RatioChartSpec = ChartCommon & {
   readonly values: readonly number[];
   readonly average: readonly (number | null)[];
   readonly averageLabel: string;
+  /** Legend text for the shading where the ratio is above / below its average; locale defaults otherwise. */
+  readonly aboveLabel?: string;
+  readonly belowLabel?: string;
 };
 
 /** Each leg's period return in percent, with the spread annotated in percentage points. */

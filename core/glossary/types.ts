@@ -1,4 +1,4 @@
-export type Locale = 'en' | 'ko';
+export type { Locale } from '../i18n/locale.ts';
 
 export type Localized = { readonly en: string; readonly ko: string };
 

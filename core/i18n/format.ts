@@ -18,8 +18,8 @@ function numberFormat(locale: Locale, digits: number, signed: boolean): Intl.Num
 }
 
 /** A decimal return as a percent: 0.0667 → "+6.7%". */
-export function formatPercent(locale: Locale, decimal: number, digits = 1): string {
-  return `${numberFormat(locale, digits, true).format(decimal * 100)}%`;
+export function formatPercent(locale: Locale, decimal: number, digits = 1, signed = true): string {
+  return `${numberFormat(locale, digits, signed).format(decimal * 100)}%`;
 }
 
 /** A difference of percentages in percentage points: 7.3 → "+7.3 pp" (Korean "+7.3%p"). */

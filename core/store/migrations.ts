@@ -15,4 +15,42 @@ export const MIGRATIONS: readonly string[] = [
      fetched_at INTEGER NOT NULL,
      PRIMARY KEY (symbol, provider)
    );`,
+  `CREATE TABLE subscriptions (
+     platform TEXT NOT NULL CHECK (platform IN ('discord', 'slack', 'console')),
+     channel_id TEXT NOT NULL,
+     time TEXT NOT NULL,
+     timezone TEXT NOT NULL,
+     lang TEXT NOT NULL CHECK (lang IN ('en', 'ko')),
+     closed_notice INTEGER NOT NULL DEFAULT 0,
+     created_by TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     UNIQUE (platform, channel_id)
+   );
+   CREATE TABLE post_ledger (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     report_date TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('morning', 'closed')),
+     slot_at INTEGER NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('claimed', 'sending', 'retry', 'posted', 'failed', 'skipped')),
+     claimed_by TEXT,
+     claim_token TEXT,
+     claimed_at INTEGER,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at INTEGER,
+     posted_at INTEGER,
+     data_as_of TEXT,
+     term_id TEXT,
+     error TEXT,
+     updated_at INTEGER NOT NULL,
+     UNIQUE (platform, channel_id, report_date)
+   );
+   CREATE INDEX post_ledger_by_channel ON post_ledger (platform, channel_id, slot_at);
+   CREATE TABLE shown_terms (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     term_id TEXT NOT NULL,
+     shown_at INTEGER NOT NULL,
+     PRIMARY KEY (platform, channel_id, term_id)
+   ) WITHOUT ROWID;`,
 ];

@@ -1,0 +1,51 @@
+import type { LedgerEntry } from './ledger-entry.ts';
+
+/**
+ * What an instance may do with a post whose ledger entry is `entry`:
+ * - claim: nobody has it, a retry is due, or a claim went stale before anything was sent (its holder
+ *   died while building the post, so posting again cannot duplicate it);
+ * - abandon: a send went stale; the post may or may not have arrived, so it is never sent again;
+ * - busy: another instance is on it; wait: a retry is not due yet; done: final.
+ */
+export type ClaimDecision = 'claim' | 'abandon' | 'busy' | 'wait' | 'done';
+
+export function claimDecision(entry: LedgerEntry | undefined, now: number, claimTimeoutMs: number): ClaimDecision {
+  if (!entry) return 'claim';
+  switch (entry.status) {
+    case 'posted':
+    case 'failed':
+    case 'skipped':
+      return 'done';
+    case 'retry':
+      return (entry.nextAttemptAt ?? 0) <= now ? 'claim' : 'wait';
+    case 'claimed':
+      return entry.updatedAt + claimTimeoutMs <= now ? 'claim' : 'busy';
+    case 'sending':
+      return entry.updatedAt + claimTimeoutMs <= now ? 'abandon' : 'busy';
+  }
+}
+
+const MINUTE = 60_000;
+
+export type RetryPolicy = {
+  /** Deliveries tried before giving up, the first one included. */
+  readonly maxAttempts: number;
+  readonly firstDelayMs: number;
+  readonly maxDelayMs: number;
+};
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, firstDelayMs: MINUTE, maxDelayMs: 15 * MINUTE };
+
+/** Rounds down to the minute, so a retry set for "in one minute" is due at the next once-a-minute tick. */
+export const floorToMinute = (ms: number): number => Math.floor(ms / MINUTE) * MINUTE;
+
+/**
+ * When to try again after the `attempts`-th failed delivery (1, 2, 4, 8, 15, 15 … minutes), or
+ * undefined to give up: too many attempts, or the next one would fall after `deadline` (the grace period's end).
+ */
+export function nextRetryAt(attempts: number, now: number, deadline: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): number | undefined {
+  if (attempts >= policy.maxAttempts) return undefined;
+  const delay = Math.min(policy.firstDelayMs * 2 ** Math.max(0, attempts - 1), policy.maxDelayMs);
+  const at = floorToMinute(now + delay);
+  return at <= deadline ? at : undefined;
+}
