@@ -11,16 +11,16 @@ export function valueOf(bar: Bar, basis: Basis): number | undefined {
 }
 
 /**
- * Keeps only the dates every leg has a value for, up to and including `until`. Bars are
+ * Keeps only the dates every leg has a value for, from `from` up to and including `until`. Bars are
  * ascending, so one pointer per leg walks forward: linear in the total number of bars.
  */
-export function alignOnCommonSessions(legs: readonly (readonly Bar[])[], basis: Basis, until: IsoDate): Aligned {
+export function alignOnCommonSessions(legs: readonly (readonly Bar[])[], basis: Basis, until: IsoDate, from: IsoDate = ''): Aligned {
   const dates: IsoDate[] = [];
   const values: number[][] = legs.map(() => []);
   if (legs.length === 0) return { dates, values };
   const pos = legs.map(() => 0);
   const k = legs.length;
-  let target = '';
+  let target = from;
   outer: for (;;) {
     for (let j = 0; j < k; j++) {
       const bars = legs[j]!;

@@ -7,6 +7,7 @@ import { resolvePeriod } from './resolve-period.ts';
 import { lastIndexAtOrBefore } from './sessions-index.ts';
 import { maxDrawdown, percentileRank, simpleReturn } from './stats.ts';
 import { UserError } from '../user-error.ts';
+import { addDays } from '../calendar/iso-date.ts';
 
 export type LegInput = { readonly instrument: Instrument; readonly bars: readonly Bar[] };
 
@@ -78,8 +79,11 @@ export function compareLegs(legs: readonly LegInput[], period: Period, asOf: Iso
     } else usable.push({ ...leg, first, last });
   }
 
-  const calendar = unionOfSessions(usable.map((l) => l.bars), asOf);
-  if (calendar.length < 2) throw new UserError('data.noLegCovers', { role: 'any' });
+  const union = unionOfSessions(usable.map((l) => l.bars), asOf);
+  // "max" means the longest history every leg shares, so it starts where the youngest leg starts.
+  const commonStart = usable.reduce((latest, l) => (l.first > latest ? l.first : latest), '');
+  const calendar = period.kind === 'relative' && period.code === 'max' ? union.filter((d) => d >= commonStart) : union;
+  if (calendar.length < 2) throw new UserError('data.noSessions', { asOf });
   const resolved = resolvePeriod(period, calendar, asOf);
   const baseDate = calendar[resolved.baseIndex]!;
   const endDate = calendar[resolved.endIndex]!;
@@ -100,8 +104,10 @@ export function compareLegs(legs: readonly LegInput[], period: Period, asOf: Iso
     }
   }
 
-  const aligned = alignOnCommonSessions(covering.map((l) => l.bars), basis, endDate);
+  // A few weeks of slack before the base, in case a leg has no row on the base date itself.
+  const aligned = alignOnCommonSessions(covering.map((l) => l.bars), basis, endDate, addDays(baseDate, -21));
   const b = lastIndexAtOrBefore(aligned.dates, baseDate);
+  if (b < 0) throw new UserError('data.noCommonData', { from: baseDate, to: endDate });
   const e = aligned.dates.length - 1;
   const legResults: LegResult[] = covering.map((leg, k) => {
     const values = aligned.values[k]!;

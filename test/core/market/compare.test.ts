@@ -110,3 +110,12 @@ describe('compareLegs', () => {
     expect(() => compareLegs([leg('S', 'small', small), leg('L', 'large', large)], parsePeriod('2025'), '2024-03-29', 'price')).toThrowError(/period.future/);
   });
 });
+
+describe('compareLegs with a missing base row', () => {
+  it('measures from the last common close before the period when a leg lacks the base date', () => {
+    const holey = small.filter((b) => b.date !== '2023-12-29');
+    const c = compareLegs([leg('S', 'small', holey), leg('L', 'large', large)], parsePeriod('ytd'), '2024-03-29', 'price');
+    expect(c.baseDate).toBe('2023-12-28');
+    expect(c.legs[0]!.return).toBeCloseTo(0.1, 12);
+  });
+});

@@ -1,0 +1,35 @@
+import { benchEngine, benchSmallcaps } from './smallcaps-bench.ts';
+import { benchGlossary } from './glossary-bench.ts';
+import { benchCharts, formatChartsBench } from './charts-bench.ts';
+import { ms, peakRssMb, verdict } from './stats.ts';
+
+/** `npm run bench`: speed and memory figures on the real data. Not part of `npm test`; targets print OK or MISS. */
+async function main() {
+  const only = new Set(process.argv.slice(2));
+  const want = (name: string) => only.size === 0 || only.has(name);
+
+  if (want('smallcaps')) {
+    const engine = await benchEngine();
+    console.log('== market engine (IWM, SPY, ^GSPC: ~30 years of daily closes) ==');
+    console.log(`ytd  p50 ${ms(engine.ytd.p50)}  p99 ${ms(engine.ytd.p99)}  [${verdict(engine.ytd.p50, 2)} p50 < 2 ms]`);
+    console.log(`max  p50 ${ms(engine.max.p50)}  p99 ${ms(engine.max.p99)}`);
+    const command = await benchSmallcaps();
+    console.log('== /smallcaps ytd end to end, warm SQLite cache ==');
+    console.log(`without chart  p50 ${ms(command.noChart.p50)}  p99 ${ms(command.noChart.p99)}  [${verdict(command.noChart.p99, 20)} p99 < 20 ms]`);
+    console.log(`with chart     p50 ${ms(command.withChart.p50)}  p99 ${ms(command.withChart.p99)}  [${verdict(command.withChart.p99, 120)} p99 < 120 ms]`);
+  }
+  if (want('glossary')) {
+    const g = benchGlossary();
+    console.log(`== glossary: ${g.queries} queries ==`);
+    console.log(`lookup        p50 ${ms(g.lookupMs.p50)}  p99 ${ms(g.lookupMs.p99)}  [${verdict(g.lookupMs.p99, 2)} p99 < 2 ms]`);
+    console.log(`autocomplete  p50 ${ms(g.autocompleteMs.p50)}  p99 ${ms(g.autocompleteMs.p99)}  [${verdict(g.autocompleteMs.p99, 2)} p99 < 2 ms]`);
+  }
+  if (want('charts')) {
+    console.log('== charts ==');
+    console.log(formatChartsBench(await benchCharts()));
+  }
+  console.log(`== peak RSS ${peakRssMb().toFixed(0)} MB  [${verdict(peakRssMb(), 200)} < 200 MB] ==`);
+}
+
+await main();
+process.exit(0);
