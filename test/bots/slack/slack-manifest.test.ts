@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BOT_SCOPES, buildSlackManifest, MANIFEST_REQUEST_URL, manifestJson } from '../../../bots/slack/build-manifest.ts';
+import { SLACK_LIMITS } from '../../../bots/slack/slack-limits.ts';
+import { COMMANDS } from '../../../commands/index.ts';
+import { commandDescription, usageHint } from '../../../commands/usage.ts';
+
+const CHECKED_IN = path.resolve(import.meta.dirname, '../../../manifest.json');
+
+describe('Slack manifest', () => {
+  it('is up to date in manifest.json (regenerate with npm run slack:manifest)', () => {
+    expect(readFileSync(CHECKED_IN, 'utf8')).toBe(manifestJson(COMMANDS));
+  });
+
+  it('declares every registry command with its English description and usage hint', () => {
+    const m = buildSlackManifest(COMMANDS);
+    expect(m.features.slash_commands.map((c) => c.command)).toEqual(COMMANDS.map((c) => `/${c.name}`));
+    for (const [i, command] of COMMANDS.entries()) {
+      const entry = m.features.slash_commands[i]!;
+      expect(entry.description).toBe(commandDescription(command, 'en'));
+      expect(entry.description, `assets/locales/en.json lacks commands.${command.name}.description`).not.toBe(`commands.${command.name}.description`);
+      expect(entry.usage_hint ?? '').toBe(usageHint(command));
+      expect(entry.url).toBe(MANIFEST_REQUEST_URL);
+      expect(entry.should_escape).toBe(false);
+    }
+  });
+
+  it('applies the command prefix and a real request URL when given', () => {
+    const m = buildSlackManifest(COMMANDS, { prefix: 'rb-', requestUrl: 'https://bot.example.com/slack/events' });
+    expect(m.features.slash_commands[0]!.command).toBe(`/rb-${COMMANDS[0]!.name}`);
+    expect(m.settings.interactivity.request_url).toBe('https://bot.example.com/slack/events');
+  });
+
+  it('asks for the minimal bot scopes, HTTP mode by default, interactivity on', () => {
+    const m = buildSlackManifest(COMMANDS);
+    expect(m.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
+    expect(m.settings.socket_mode_enabled).toBe(false);
+    expect(m.settings.interactivity.is_enabled).toBe(true);
+  });
+
+  it("stays within Slack's manifest limits", () => {
+    const L = SLACK_LIMITS.manifest;
+    const m = buildSlackManifest(COMMANDS);
+    expect(m.display_information.name.length).toBeLessThanOrEqual(L.appName);
+    expect(m.display_information.description.length).toBeLessThanOrEqual(L.appDescription);
+    expect(m.display_information.long_description.length).toBeGreaterThanOrEqual(L.longDescriptionMin);
+    expect(m.display_information.long_description.length).toBeLessThanOrEqual(L.longDescriptionMax);
+    expect(m.features.bot_user.display_name.length).toBeLessThanOrEqual(L.botDisplayName);
+    for (const c of m.features.slash_commands) {
+      expect(c.command).toMatch(/^\/[a-z0-9_-]+$/);
+      expect(c.command.length).toBeLessThanOrEqual(L.commandName);
+      expect(c.description.length).toBeGreaterThan(0);
+      expect(c.description.length).toBeLessThanOrEqual(L.commandDescription);
+      expect((c.usage_hint ?? '').length).toBeLessThanOrEqual(L.usageHint);
+    }
+  });
+});
