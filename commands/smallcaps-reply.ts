@@ -128,7 +128,7 @@ export function smallcapsReply(locale: Locale, c: Comparison, loaded: LoadedLegs
     fields: fields(locale, c),
     footer,
     fallbackText: `${head} (${footer})`,
-    actions: [{ kind: 'explain-terms', label: t(locale, 'actions.explain'), terms: ['spread', 'percentage-point', 'ratio', 'percentile', 'drawdown', c.basis === 'total' ? 'total-return' : 'price-return'] }],
+    actions: [{ kind: 'explain-terms', label: t(locale, 'actions.explain'), terms: ['spread', 'percentage-point', 'relative-strength-ratio', 'percentile', 'drawdown', 'price-vs-total-return'] }],
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Reply } from '../../core/reply.ts';
 
-const stripMarkdown = (s: string) => s.replace(/\*\*(.+?)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1');
+const stripMarkdown = (s: string) =>
+  s.replace(/\*\*(.+?)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1').replace(/(^|[\s(])_([^_\n]+)_(?=[\s.,;:!?)]|$)/gm, '$1$2');
 
 /** A Reply as terminal text; `chartPath` is where its PNG was saved. */
 export function renderText(reply: Reply, chartPath?: string): string {
