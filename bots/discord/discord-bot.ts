@@ -1,0 +1,71 @@
+import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
+import type { Interaction } from 'discord.js';
+import type { AnyCommand } from '../../commands/define-command.ts';
+import type { Services } from '../../commands/context.ts';
+import type { Config } from '../../core/config.ts';
+import type { Logger } from '../../core/logger.ts';
+import type { Poster } from '../scheduler/poster.ts';
+import type { DiscordDeps } from './discord-context.ts';
+import { createDiscordPoster } from './discord-poster.ts';
+import { guardInteraction } from './guard-interaction.ts';
+import { handleAutocomplete } from './handle-autocomplete.ts';
+import { handleButton } from './handle-button.ts';
+import { handleChatInput } from './handle-chat-input.ts';
+import { discordRestOptions } from './rest-options.ts';
+
+export type DiscordBotOptions = {
+  readonly config: Config;
+  readonly services: Services;
+  readonly registry: readonly AnyCommand[];
+  readonly log: Logger;
+};
+
+export type RunningDiscordBot = {
+  readonly client: Client;
+  /** Delivers scheduled posts to Discord channels. */
+  readonly poster: Poster;
+  stop(): Promise<void>;
+};
+
+function route(interaction: Interaction, deps: DiscordDeps): Promise<void> {
+  if (interaction.isChatInputCommand()) return handleChatInput(interaction, deps);
+  if (interaction.isAutocomplete()) return handleAutocomplete(interaction, deps);
+  if (interaction.isButton()) return handleButton(interaction, deps);
+  deps.log.debug({ type: interaction.type }, 'ignored an interaction of another kind');
+  return Promise.resolve();
+}
+
+/** Connects to the gateway with no privileged intents and answers slash commands, autocomplete and buttons. */
+export async function startDiscordBot({ config, services, registry, log: parentLog }: DiscordBotOptions): Promise<RunningDiscordBot> {
+  if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
+  const log = parentLog.child({ platform: 'discord' });
+  const deps: DiscordDeps = { services, registry, log };
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: discordRestOptions(config),
+  });
+  client.on(Events.InteractionCreate, (interaction) => void guardInteraction(interaction, log, () => route(interaction, deps)));
+  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn(message));
+  client.on(Events.ShardError, (error, shardId) => log.error({ err: error, shardId }, 'gateway error'));
+  client.rest.on(RESTEvents.RateLimited, (info) => log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord'));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(config.DISCORD_TOKEN);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  log.info({ user: client.user?.tag, applicationId: client.application?.id }, 'connected to Discord');
+  let stopped: Promise<void> | undefined;
+  return {
+    client,
+    poster: createDiscordPoster(client),
+    stop() {
+      stopped ??= client.destroy().then(() => log.info('disconnected from Discord'));
+      return stopped;
+    },
+  };
+}

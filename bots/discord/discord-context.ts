@@ -1,0 +1,28 @@
+import type { BaseInteraction } from 'discord.js';
+import type { AnyCommand } from '../../commands/define-command.ts';
+import type { CommandContext, Services } from '../../commands/context.ts';
+import type { ErrorLog } from '../../commands/dispatch.ts';
+import type { Logger } from '../../core/logger.ts';
+import { toLocale } from '../../core/i18n/locale.ts';
+
+/** What every interaction handler needs. */
+export type DiscordDeps = {
+  readonly services: Services;
+  readonly registry: readonly AnyCommand[];
+  readonly log: Logger;
+};
+
+export function contextFor(interaction: BaseInteraction, services: Services): CommandContext {
+  return {
+    locale: toLocale(interaction.locale),
+    services,
+    platform: 'discord',
+    userId: interaction.user.id,
+    ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
+    commandPrefix: '/',
+  };
+}
+
+export function errorLog(log: Logger): ErrorLog {
+  return ({ errorId, command, error }) => log.error({ errorId, command, err: error, platform: 'discord' }, 'command failed');
+}

@@ -1,0 +1,105 @@
+import { messageObject, nextSnowflake } from './fake-discord.ts';
+
+/** Option types as Discord sends them: string 3, integer 4, boolean 5, number 10. */
+export type SentOption = { readonly name: string; readonly type: 3 | 4 | 5 | 10; readonly value: string | number | boolean; readonly focused?: boolean };
+
+export type Where = {
+  readonly locale?: string;
+  /** Guild channel (context 0, with member) or bot DM (context 1, with user). */
+  readonly in?: 'guild' | 'dm';
+  readonly userId?: string;
+};
+
+export const GUILD_ID = '5000';
+export const CHANNEL_ID = '6000';
+const ALL_PERMISSIONS = '2248473465835073';
+
+export type SentInteraction = Record<string, unknown> & { readonly id: string; readonly token: string };
+
+export const str = (name: string, value: string, focused?: boolean): SentOption => ({ name, type: 3, value, ...(focused ? { focused } : {}) });
+export const bool = (name: string, value: boolean): SentOption => ({ name, type: 5, value });
+
+function user(id: string) {
+  return { id, username: `user${id}`, discriminator: '0', global_name: `User ${id}`, avatar: null, public_flags: 0 };
+}
+
+/** The fields every interaction carries, shaped as Discord sends them. */
+function base(applicationId: string, type: number, where: Where): SentInteraction {
+  const id = nextSnowflake();
+  const locale = where.locale ?? 'en-US';
+  const userId = where.userId ?? '7000';
+  const common = {
+    id,
+    application_id: applicationId,
+    type,
+    token: `token-${id}`,
+    version: 1,
+    locale,
+    app_permissions: ALL_PERMISSIONS,
+    entitlements: [],
+    attachment_size_limit: 10_485_760,
+  };
+  if (where.in === 'dm') {
+    return {
+      ...common,
+      channel_id: '6100',
+      channel: { id: '6100', type: 1, last_message_id: null, flags: 0, recipients: [user(userId)] },
+      user: user(userId),
+      authorizing_integration_owners: { '1': userId },
+      context: 1,
+    };
+  }
+  return {
+    ...common,
+    guild_id: GUILD_ID,
+    guild: { id: GUILD_ID, locale: 'en-US', features: [] },
+    guild_locale: 'en-US',
+    channel_id: CHANNEL_ID,
+    channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'markets', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0 },
+    member: {
+      user: user(userId),
+      roles: [],
+      joined_at: '2025-01-01T00:00:00.000000+00:00',
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      nick: null,
+      avatar: null,
+      premium_since: null,
+      communication_disabled_until: null,
+      permissions: ALL_PERMISSIONS,
+    },
+    authorizing_integration_owners: { '0': GUILD_ID },
+    context: 0,
+  };
+}
+
+/** A slash command as typed by a user: INTERACTION_CREATE type 2, APPLICATION_COMMAND / CHAT_INPUT. */
+export function chatInput(applicationId: string, name: string, options: readonly SentOption[] = [], where: Where = {}): SentInteraction {
+  return {
+    ...base(applicationId, 2, where),
+    data: { id: nextSnowflake(), name, type: 1, ...(options.length ? { options } : {}) },
+  };
+}
+
+/** Typing into an option with autocomplete: type 4; exactly one option is `focused`. */
+export function autocomplete(applicationId: string, name: string, options: readonly SentOption[], where: Where = {}): SentInteraction {
+  return {
+    ...base(applicationId, 4, where),
+    data: { id: nextSnowflake(), name, type: 1, options },
+  };
+}
+
+/** A button press on a message the bot sent: type 3 MESSAGE_COMPONENT. */
+export function buttonPress(applicationId: string, customId: string, where: Where & { readonly ephemeralMessage?: boolean } = {}): SentInteraction {
+  const interaction = base(applicationId, 3, where);
+  return {
+    ...interaction,
+    data: { custom_id: customId, component_type: 2 },
+    message: {
+      ...messageObject({ authorId: applicationId, channelId: String(interaction.channel_id), body: { flags: where.ephemeralMessage ? 64 : 0 } }),
+      interaction_metadata: { id: nextSnowflake(), type: 2, user: user(where.userId ?? '7000'), authorizing_integration_owners: { '0': GUILD_ID } },
+    },
+  };
+}
