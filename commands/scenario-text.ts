@@ -7,7 +7,8 @@ import type { WatchItem } from '../core/scenarios/watch.ts';
 import { INTL_TAG } from '../core/i18n/locale.ts';
 import { t } from '../core/i18n/translate.ts';
 import { formatDate, formatNumber, formatPercent, formatPp } from '../core/i18n/format.ts';
-import { OVERRIDE_FACTOR } from '../core/scenarios/overrides.ts';
+import type { OverrideOption } from '../core/scenarios/overrides.ts';
+import { OVERRIDE_CHOICES, OVERRIDE_FACTOR } from '../core/scenarios/overrides.ts';
 
 const monthFormats = new Map<Locale, Intl.DateTimeFormat>();
 /** `2025-12` → "Dec 2025" / "2025년 12월". */
@@ -27,8 +28,8 @@ export const verdictName = (locale: Locale, verdict: Verdict) => t(locale, `scen
 export const confidenceText = (locale: Locale, confidence: number) => formatPercent(locale, confidence, 0).replace(/^\+/, '');
 
 /** The option that sets a factor, if users can set it. */
-export function optionFor(id: FactorId): string | undefined {
-  return Object.entries(OVERRIDE_FACTOR).find(([, f]) => f === id)?.[0];
+export function optionFor(id: FactorId): OverrideOption | undefined {
+  return (Object.keys(OVERRIDE_FACTOR) as OverrideOption[]).find((o) => OVERRIDE_FACTOR[o] === id);
 }
 
 const num = (v: string | number | undefined) => (typeof v === 'number' ? v : Number(v));
@@ -72,6 +73,8 @@ export function readingText(locale: Locale, factor: Factor): string | null {
     case 'autos':
       return t(locale, `scenario.reading.${factor.id}`, {
         latest: formatNumber(locale, num(d.latest), factor.id === 'housing' ? 0 : 1),
+        // Korean counts in 만 (10,000): housing starts come in thousands, auto sales in millions.
+        latestMan: formatNumber(locale, num(d.latest) * (factor.id === 'housing' ? 0.1 : 100), factor.id === 'housing' ? 1 : 0),
         month: formatMonth(locale, str(d.month)),
         change: formatPercent(locale, num(d.changePct) / 100),
       });
@@ -84,16 +87,21 @@ export function readingText(locale: Locale, factor: Factor): string | null {
 export function unknownText(locale: Locale, factor: Factor): string {
   const reason = str(factor.detail.reason) || 'no-public-data';
   const option = optionFor(factor.id);
-  const why = t(locale, `scenario.unknown.${reason}`, { series: str(factor.detail.series) });
-  return option ? `${why} ${t(locale, 'scenario.unknown.setIt', { option })}` : why;
+  const last = factor.detail.last === undefined ? '' : formatDate(locale, str(factor.detail.last));
+  const why = t(locale, `scenario.unknown.${reason}`, { series: str(factor.detail.series), last });
+  return option ? `${why} ${t(locale, 'scenario.unknown.setIt', { example: `${option}:${OVERRIDE_CHOICES[option].join('|')}` })}` : why;
 }
 
 export function reasonLine(locale: Locale, reason: Reason, factors: Readonly<Record<FactorId, Factor>>): string {
   if (reason.kind === 'unknown') {
-    return t(locale, 'scenario.reason.unknown', { factors: reason.ids.map((id) => factorName(locale, id)).join(', '), example: `${optionFor(reason.ids.find((id) => optionFor(id)) ?? 'revisions') ?? 'revisions'}:…` });
+    const names = reason.ids.map((id) => factorName(locale, id)).join(', ');
+    const option = reason.ids.map(optionFor).find((o) => o !== undefined);
+    return option
+      ? t(locale, 'scenario.reason.unknown', { factors: names, example: `${option}:${OVERRIDE_CHOICES[option][0]}` })
+      : t(locale, 'scenario.reason.unknownData', { factors: names });
   }
   const factor = factors[reason.id];
-  const reading = readingText(locale, factor) ?? `${stateLabel(locale, reason.id, reason.state)} (${sourceLabel(locale, factor.source)})`;
+  const reading = readingText(locale, factor) ?? `${stateLabel(locale, reason.id, reason.state)}, ${sourceLabel(locale, factor.source)}`;
   const line = t(locale, 'scenario.reason.line', {
     factor: factorName(locale, reason.id),
     reading,
@@ -114,9 +122,20 @@ export function watchLine(locale: Locale, item: WatchItem): string {
   const date = formatDate(locale, item.date);
   switch (item.kind) {
     case 'ism-release': return t(locale, 'scenario.watch.ism', { date, month: formatMonth(locale, item.coversMonth) });
-    case 'earnings-season-end': return t(locale, 'scenario.watch.earningsEnd', { date, quarter: item.quarter, start: formatDate(locale, item.start) });
-    case 'earnings-season-start': return t(locale, 'scenario.watch.earningsStart', { date, quarter: item.quarter, end: formatDate(locale, item.end) });
+    case 'earnings-season-end': return t(locale, 'scenario.watch.earningsEnd', { date, quarter: t(locale, 'scenario.watch.quarter', item.reports), start: formatDate(locale, item.start) });
+    case 'earnings-season-start': return t(locale, 'scenario.watch.earningsStart', { date, quarter: t(locale, 'scenario.watch.quarter', item.reports), end: formatDate(locale, item.end) });
     case 'seasonal-window-end': return t(locale, 'scenario.watch.windowEnd', { date });
     case 'seasonal-window-start': return t(locale, 'scenario.watch.windowStart', { date, end: formatDate(locale, item.end) });
   }
+}
+
+const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
+/** `01-20` → "Jan 20" / "1월 20일". */
+export function formatMonthDay(locale: Locale, monthDay: string): string {
+  let f = dayFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_TAG[locale], { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    dayFormats.set(locale, f);
+  }
+  return f.format(new Date(`2001-${monthDay}T00:00:00Z`));
 }

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../market/types.ts';
 import type { Observation } from '../data/macro.ts';
 import type { Factor, StateOf } from './factors.ts';
-import { ismReleaseInMonth } from '../calendar/index.ts';
+import { addDays, ismReleaseInMonth } from '../calendar/index.ts';
 import { addCalendarMonths, lastIndexAtOrBefore } from '../market/sessions-index.ts';
 import { classifyActivity, classifyIsm, classifyMonetary, THRESHOLDS } from './rules.ts';
 import { knownFactor, unknownFactor } from './make-factor.ts';
@@ -30,19 +30,13 @@ const nextMonth = (date: IsoDate) => addCalendarMonths(`${monthOf(date)}-01`, 1)
 
 export function publishedOn(date: IsoDate, publication: Publication): IsoDate {
   switch (publication.kind) {
-    case 'daily': return nextDay(date);
+    case 'daily': return addDays(date, 1);
     case 'monthly-after': return `${nextMonth(date).slice(0, 8)}${String(publication.day).padStart(2, '0')}`;
     case 'ism': {
       const m = nextMonth(date);
       return ismReleaseInMonth(Number(m.slice(0, 4)), Number(m.slice(5, 7))).date;
     }
   }
-}
-
-function nextDay(date: IsoDate): IsoDate {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /**

@@ -25,7 +25,7 @@ export function pickReasons(verdict: Verdict, s: States): Reason[] {
 
   let cited: Reason[];
   if (verdict === 'mixed') {
-    cited = order.filter((id) => s[id] !== 'outside-window').slice(0, MAX_REASONS - (unknown.length ? 1 : 0)).map((id) => factor(id, 'context'));
+    cited = order.filter((id) => !(id === 'seasonality' && s.seasonality === 'outside-window')).slice(0, MAX_REASONS - (unknown.length ? 1 : 0)).map((id) => factor(id, 'context'));
   } else {
     const pro = order.filter((id) => support(verdict, id, s[id]) > 0);
     const con = order.filter((id) => support(verdict, id, s[id]) < 0);
