@@ -64,8 +64,8 @@ function fields(locale: Locale, c: Comparison): ReplyField[] {
   if (c.percentile) {
     out.push({
       label: t(locale, 'smallcaps.percentileLabel'),
-      value: t(locale, 'smallcaps.percentileValue', {
-        rank: formatRank(locale, c.percentile.rank),
+      value: t(locale, c.percentile.rank >= 50 ? 'smallcaps.percentileValue' : 'smallcaps.percentileValueLow', {
+        rank: formatRank(locale, c.percentile.rank >= 50 ? c.percentile.rank : 100 - c.percentile.rank),
         windows: formatNumber(locale, c.percentile.windows, 0),
         sessions: c.sessions,
         since: c.percentile.since.slice(0, 4),

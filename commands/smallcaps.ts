@@ -4,7 +4,8 @@ import { compareLegs } from '../core/market/compare.ts';
 import { legsFor, resolveVs } from '../core/market/universe.ts';
 import { UserError } from '../core/user-error.ts';
 import { loadLegs } from './load-legs.ts';
-import { chartSpec, smallcapsReply, smallcapsResult } from './smallcaps-reply.ts';
+import { smallcapsReply, smallcapsResult } from './smallcaps-reply.ts';
+import { CHART_KINDS, smallcapsChart } from './smallcaps-charts.ts';
 import type { Basis } from '../core/market/types.ts';
 import { t } from '../core/i18n/translate.ts';
 
@@ -18,12 +19,13 @@ export const smallcaps = defineCommand({
     vs: { type: 'string', autocomplete: true, maxLength: 20 },
     from: { type: 'date' },
     to: { type: 'date' },
+    chart: { type: 'string', choices: CHART_KINDS, default: 'auto' },
     size: { type: 'string', choices: ['wide', 'square'] },
     private: { type: 'boolean', default: false },
   },
   visibility: (args) => (args.private ? 'ephemeral' : 'public'),
   slow: true,
-  examples: ['smallcaps ytd', 'smallcaps 1m vs:QQQ', 'smallcaps 2023 basis:index', 'smallcaps from:2026-01-02 to:2026-01-20'],
+  examples: ['smallcaps ytd', 'smallcaps 1m vs:QQQ', 'smallcaps 2023 basis:index', 'smallcaps 5y chart:ratio', 'smallcaps from:2026-01-02 to:2026-01-20'],
   suggest: (option, query, ctx) => {
     const q = query.toLowerCase();
     const pool =
@@ -44,9 +46,9 @@ export const smallcaps = defineCommand({
     const loaded = await loadLegs(services.market, [...family.small, ...large], typed);
     const comparison = compareLegs(loaded.legs, period, asOf, basis);
     const base = smallcapsReply(locale, comparison, loaded, args.private ? 'ephemeral' : 'public');
-    const shareLine = ['/smallcaps', ...Object.entries(args).filter(([k, v]) => k !== 'private' && v !== undefined).map(([k, v]) => `${k}:${String(v)}`)].join(' ');
+    const shareLine = ['/smallcaps', ...Object.entries(args).filter(([k, v]) => k !== 'private' && v !== undefined && !(k === 'chart' && v === 'auto')).map(([k, v]) => `${k}:${String(v)}`)].join(' ');
     const actions = args.private ? [...(base.actions ?? []), { kind: 'share' as const, label: t(locale, 'actions.share'), command: shareLine }] : base.actions;
-    const chart = await services.charts.render(chartSpec(locale, comparison, loaded, args.size ?? services.config.ROTATION_CHART_SIZE));
+    const chart = await services.charts.render(smallcapsChart(args.chart, locale, comparison, loaded, args.size ?? services.config.ROTATION_CHART_SIZE));
     return {
       replies: [{ ...base, ...(actions ? { actions } : {}), chart: { png: chart.png, filename: `smallcaps-${comparison.endDate}.png`, alt: chart.alt, width: chart.width, height: chart.height } }],
       result: smallcapsResult(comparison, loaded),
