@@ -2,7 +2,11 @@ import { GlobalFonts } from '@napi-rs/canvas';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-export const CHART_FONT_FAMILY = 'Noto Sans KR';
+/**
+ * Noto Sans KR from @fontsource, under a family name of our own so that a system font that
+ * happens to be called "Noto Sans KR" can neither stand in for it nor make us skip registering.
+ */
+export const CHART_FONT_FAMILY = 'Rotation Noto Sans KR';
 
 /** Latin first so Latin text takes its glyphs from the Latin subset; the Korean subset adds Hangul. */
 const FONT_FILES = ['latin-400', 'latin-700', 'korean-400', 'korean-700'].map((subset) => `noto-sans-kr-${subset}-normal.woff2`);

@@ -29,6 +29,19 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
+/** Row buffers (a few MB each) kept for the next image of the same size instead of left to the GC. */
+const scratch: Buffer[] = [];
+const MAX_SCRATCH = 4;
+
+function takeScratch(length: number): Buffer {
+  const i = scratch.findIndex((b) => b.length === length);
+  return i >= 0 ? scratch.splice(i, 1)[0]! : Buffer.allocUnsafeSlow(length);
+}
+
+function releaseScratch(buffer: Buffer): void {
+  if (scratch.length < MAX_SCRATCH) scratch.push(buffer);
+}
+
 /**
  * PNG from straight (or opaque) RGBA pixels: no row filters and fast deflate, on the libuv
  * thread pool. Skia's encoder tries every row filter at zlib level 6; on flat chart images
@@ -37,13 +50,18 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 export async function encodeRgbaPng(rgba: Uint8Array, width: number, height: number): Promise<Uint8Array> {
   const stride = width * 4;
   if (rgba.length < stride * height) throw new Error(`expected ${stride * height} bytes of pixels, got ${rgba.length}`);
-  const raw = Buffer.allocUnsafe((stride + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const at = y * (stride + 1);
-    raw[at] = 0;
-    raw.set(rgba.subarray(y * stride, (y + 1) * stride), at + 1);
+  const raw = takeScratch((stride + 1) * height);
+  let idat: Buffer;
+  try {
+    for (let y = 0; y < height; y++) {
+      const at = y * (stride + 1);
+      raw[at] = 0;
+      raw.set(rgba.subarray(y * stride, (y + 1) * stride), at + 1);
+    }
+    idat = await deflate(raw, { level: 1 });
+  } finally {
+    releaseScratch(raw);
   }
-  const idat = await deflate(raw, { level: 1 });
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);

@@ -1,9 +1,9 @@
 import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
-import type { ChartConfiguration, ChartItem } from 'chart.js';
+import type { ChartConfiguration, ChartItem, Plugin } from 'chart.js';
 import type { ChartSpec, RenderedChart } from './chart-spec.ts';
-import { createCanvas } from '@napi-rs/canvas';
 import { Chart, registerables } from 'chart.js';
 import { altText } from './alt-text.ts';
+import { releaseCanvas, takeCanvas } from './canvas-pool.ts';
 import { CHART_FONT_FAMILY, registerChartFonts } from './fonts.ts';
 import { layoutFrame, paintBackground, drawTitleAndFooter } from './frame.ts';
 import { encodeRgbaPng } from './png-encode.ts';
@@ -34,32 +34,53 @@ function configFor(ctx: SKRSContext2D, spec: Exclude<ChartSpec, { kind: 'scoreca
   }
 }
 
-/** Draws the chart synchronously; call `dispose` once the pixels are no longer needed. */
+/**
+ * chart.js sets the canvas size on start-up when it has not recorded a pixel ratio yet, and
+ * each size change makes @napi-rs/canvas allocate a new surface. The canvas already has the
+ * right size at ratio 1, so record that first.
+ */
+const keepCanvasSize: Plugin = {
+  id: 'rotation-keep-canvas-size',
+  beforeInit(chart) {
+    (chart as { currentDevicePixelRatio?: number }).currentDevicePixelRatio = 1;
+  },
+};
+
+/**
+ * Draws the chart synchronously. Call `dispose` once the pixels are no longer needed: the
+ * canvas goes back to a per-thread pool, so it must not be used after that.
+ */
 export function drawChart(spec: ChartSpec): { readonly canvas: Canvas; dispose(): void } {
   setUp();
   const size = CHART_SIZES[spec.size];
   if (!size) throw new Error(`unknown chart size "${String(spec.size)}"`);
-  const canvas = createCanvas(size.width, size.height);
-  const ctx = canvas.getContext('2d', { alpha: false });
-  const metrics = metricsFor(size.width, size.height);
-  if (spec.kind === 'scorecard') {
-    const frame = layoutFrame(ctx, metrics, spec.title, spec.footer, spec.verdictLabel);
-    paintBackground(ctx, frame);
-    drawScorecard(ctx, spec, frame);
-    drawTitleAndFooter(ctx, frame);
-    return { canvas, dispose() {} };
-  }
-  const frame = layoutFrame(ctx, metrics, spec.title, spec.footer);
-  const chart = new Chart(ctx as unknown as ChartItem, configFor(ctx, spec, frame));
+  const canvas = takeCanvas(size.width, size.height);
+  let chart: Chart | undefined;
   let disposed = false;
-  return {
-    canvas,
-    dispose() {
-      if (disposed) return;
-      disposed = true;
-      chart.destroy();
-    },
+  const dispose = () => {
+    if (disposed) return;
+    disposed = true;
+    chart?.destroy();
+    releaseCanvas(canvas);
   };
+  try {
+    const ctx = canvas.getContext('2d', { alpha: false });
+    const metrics = metricsFor(size.width, size.height);
+    if (spec.kind === 'scorecard') {
+      const frame = layoutFrame(ctx, metrics, spec.title, spec.footer, spec.verdictLabel);
+      paintBackground(ctx, frame);
+      drawScorecard(ctx, spec, frame);
+      drawTitleAndFooter(ctx, frame);
+    } else {
+      const frame = layoutFrame(ctx, metrics, spec.title, spec.footer);
+      const config = configFor(ctx, spec, frame);
+      chart = new Chart(ctx as unknown as ChartItem, { ...config, plugins: [keepCanvasSize, ...(config.plugins ?? [])] } as ChartConfiguration<'line' | 'bar'>);
+    }
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+  return { canvas, dispose };
 }
 
 /** 'zlib': our unfiltered fast-deflate encoder (default); 'skia': `canvas.encode('png')`. */
@@ -68,6 +89,7 @@ export type PngEncoder = 'zlib' | 'skia';
 /** Renders a chart spec to a PNG; the compression runs off the calling thread. */
 export async function renderChart(spec: ChartSpec, options: { readonly encoder?: PngEncoder } = {}): Promise<RenderedChart> {
   const { canvas, dispose } = drawChart(spec);
+  const { width, height } = canvas;
   try {
     let png: Uint8Array;
     if (options.encoder === 'skia') {
@@ -77,9 +99,9 @@ export async function renderChart(spec: ChartSpec, options: { readonly encoder?:
       // The canvas is opaque, so its premultiplied pixels are the straight ones.
       const pixels = canvas.data();
       dispose();
-      png = await encodeRgbaPng(pixels, canvas.width, canvas.height);
+      png = await encodeRgbaPng(pixels, width, height);
     }
-    return { png, width: canvas.width, height: canvas.height, alt: altText(spec) };
+    return { png, width, height, alt: altText(spec) };
   } finally {
     dispose();
   }

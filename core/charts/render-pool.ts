@@ -63,7 +63,7 @@ type Slot = {
   timer?: NodeJS.Timeout;
 };
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const size = Math.max(1, Math.floor(options.size ?? os.availableParallelism()));
@@ -80,13 +80,26 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
 
   function spawn(): void {
     const worker = spawnTsWorker(workerUrl, { name: 'chart-render' });
-    // Idle workers must not keep the process alive; a render in flight holds its timer instead.
-    worker.unref();
     const slot: Slot = { worker, state: 'starting' };
     slots.add(slot);
     worker.on('message', (reply: WorkerReply) => onReply(slot, reply));
     worker.on('error', (error) => onLost(slot, error));
     worker.on('exit', (code) => onLost(slot, new Error(`the render worker exited with code ${code}`)));
+    keepAliveWhileBusy();
+  }
+
+  /**
+   * Workers keep the process alive only while renders are queued or in flight, so a
+   * program that forgets close() still exits when it has nothing left to draw. (Adding a
+   * 'message' listener refs a worker again, hence after every change, not once.)
+   */
+  function keepAliveWhileBusy(): void {
+    let pending = queue.length > 0;
+    for (const slot of slots) pending ||= slot.state === 'busy';
+    for (const slot of slots) {
+      if (pending) slot.worker.ref();
+      else slot.worker.unref();
+    }
   }
 
   function finish(slot: Slot): Job | undefined {
@@ -119,14 +132,15 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     if (!slots.has(slot)) return;
     slots.delete(slot);
     const job = finish(slot);
-    job?.reject(new ChartRenderError(`The chart could not be drawn: the renderer stopped (${describe(error)})`));
+    job?.reject(new ChartRenderError(`The chart could not be drawn: the renderer stopped (${messageOf(error)})`));
     if (closed) return;
     if (slot.state === 'starting') {
       // A worker that cannot even start would fail again at once: fail the waiting renders
       // rather than loop; the next render() tries to start workers again.
       if (slots.size === 0) {
-        for (const queued of queue.splice(0)) queued.reject(new ChartRenderError(`The chart could not be drawn: the renderer did not start (${describe(error)})`));
+        for (const queued of queue.splice(0)) queued.reject(new ChartRenderError(`The chart could not be drawn: the renderer did not start (${messageOf(error)})`));
       }
+      keepAliveWhileBusy();
       return;
     }
     replaced++;
@@ -146,7 +160,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
 
   function pump(): void {
     for (const slot of slots) {
-      if (queue.length === 0) return;
+      if (queue.length === 0) break;
       if (slot.state !== 'idle') continue;
       const job = queue.shift()!;
       slot.state = 'busy';
@@ -154,6 +168,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       slot.timer = setTimeout(() => onTimeout(slot), timeoutMs);
       slot.worker.postMessage({ type: 'render', id: job.id, spec: job.spec } satisfies RenderRequest);
     }
+    keepAliveWhileBusy();
   }
 
   for (let i = 0; i < size; i++) spawn();

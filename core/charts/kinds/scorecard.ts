@@ -68,12 +68,14 @@ export function drawScorecard(ctx: SKRSContext2D, spec: ScorecardChartSpec, fram
   ctx.save();
   ctx.font = fontString(font.tick, 700);
   ctx.textBaseline = 'middle';
+  // The headings sit either side of the centre line and may run past the track.
+  const headingGap = 12 * scale;
   ctx.fillStyle = legColour('large', 0);
-  ctx.textAlign = 'left';
-  ctx.fillText(ellipsize(ctx, text.favoursLarge, trackWidth / 2 - 4 * scale), trackLeft, frame.contentTop + headerHeight / 2);
-  ctx.fillStyle = legColour('small', 0);
   ctx.textAlign = 'right';
-  ctx.fillText(ellipsize(ctx, text.favoursSmall, trackWidth / 2 - 4 * scale), trackLeft + trackWidth, frame.contentTop + headerHeight / 2);
+  ctx.fillText(ellipsize(ctx, text.favoursLarge, centreX - headingGap - pad), centreX - headingGap, frame.contentTop + headerHeight / 2);
+  ctx.fillStyle = legColour('small', 0);
+  ctx.textAlign = 'left';
+  ctx.fillText(ellipsize(ctx, text.favoursSmall, frame.width - pad - centreX - headingGap), centreX + headingGap, frame.contentTop + headerHeight / 2);
 
   ctx.fillStyle = THEME.zebra;
   for (let i = 0; i < spec.factors.length; i += 2) ctx.fillRect(pad - 10 * scale, top + i * rowHeight, inner + 20 * scale, rowHeight);

@@ -51,6 +51,14 @@ describe('renderChart on real market data', () => {
     expect(pngSize((await renderChart(spec)).png)).toEqual(CHART_SIZES.wide);
   });
 
+  it('draws the same pixels for the same spec, whatever was drawn on the reused canvas before', async () => {
+    const spec = ytdLinesSpec();
+    const first = await decodePng((await renderChart(spec)).png);
+    for (const other of allRealSpecs('ko', 'wide')) await renderChart(other);
+    const again = await decodePng((await renderChart(spec)).png);
+    expect(Buffer.from(again.data.buffer).equals(Buffer.from(first.data.buffer))).toBe(true);
+  });
+
   it('fails with a message naming the problem when a spec cannot be drawn', async () => {
     const spec = ytdLinesSpec();
     await expect(renderChart({ ...spec, dates: spec.dates.slice(0, 1) })).rejects.toThrow(/at least two dates/);

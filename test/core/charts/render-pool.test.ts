@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RenderPool } from '../../../core/charts/render-pool.ts';
 import { ChartRenderError, ChartRenderTimeoutError, RenderPoolClosedError, createRenderPool } from '../../../core/charts/render-pool.ts';
@@ -41,6 +44,7 @@ describe('render pool', { timeout: 60_000 }, () => {
 
   it('times out a hanging render, replaces its worker, and leaves other renders alone', async () => {
     const pool = track(createRenderPool({ size: 2, timeoutMs: 3_000, workerUrl: FLAKY_WORKER }));
+    await Promise.all([pool.render(titled('warm-up 1')), pool.render(titled('warm-up 2'))]);
     const hanging = pool.render(titled('hang'));
     const meanwhile = pool.render(titled('fine'));
     await expect(hanging).rejects.toBeInstanceOf(ChartRenderTimeoutError);
@@ -58,6 +62,11 @@ describe('render pool', { timeout: 60_000 }, () => {
     await expect(crashed).rejects.toThrow(/could not be drawn: the renderer stopped/);
     expect(pngSize((await queued).png)).toEqual(CHART_SIZES.wide);
     expect(pool.stats().replaced).toBe(1);
+  });
+
+  it('fails waiting renders with a clear error when no worker can start', async () => {
+    const pool = track(createRenderPool({ size: 1, timeoutMs: 20_000, workerUrl: new URL('../../fixtures/charts/no-such-worker.ts', import.meta.url) }));
+    await expect(pool.render(titled('fine'))).rejects.toThrow(/could not be drawn: the renderer did not start/);
   });
 
   it('passes a worker-side error message through', async () => {
@@ -79,5 +88,12 @@ describe('render pool', { timeout: 60_000 }, () => {
     await expect(pool.render(titled('late'))).rejects.toBeInstanceOf(RenderPoolClosedError);
     expect(pool.stats()).toMatchObject({ busy: 0, idle: 0, starting: 0, queued: 0 });
     await pool.close();
+  });
+
+  it('lets a program that never calls close() exit once its renders are done (run under tsx)', async () => {
+    const script = fileURLToPath(new URL('../../fixtures/charts/render-once-without-close.ts', import.meta.url));
+    // The child is killed if it lingers; a kill fails the test through the rejected promise.
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { timeout: 45_000 });
+    expect(stdout).toContain('rendered 1200x675');
   });
 });
