@@ -7,6 +7,11 @@ import type { ConsoleIo } from './console/console-bot.ts';
 import { createServices } from './services.ts';
 import { startSlackBot } from './slack/slack-bot.ts';
 import { startDiscordBot } from './discord/discord-bot.ts';
+import { postNow } from './console/post-now.ts';
+import { createConsolePoster } from './scheduler/console-poster.ts';
+import { createPostScheduler } from './scheduler/post-scheduler.ts';
+import { postersOf } from './scheduler/posters-of.ts';
+import { startScheduler } from './scheduler/start-scheduler.ts';
 
 const io: ConsoleIo = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
 
@@ -31,19 +36,25 @@ async function main(): Promise<number> {
   const running = createServices(config);
   try {
     if (cli.request.mode === 'ask') return await askOnce(COMMANDS, cli.request.line, running.services, log, io, cli.flags.json);
-    if (cli.request.mode === 'post-now') {
-      io.err('post-now is not available yet.');
-      return 2;
-    }
+    if (cli.request.mode === 'post-now') return await postNow(running.services, log, io, cli.flags.json);
     const adapters: { stop(): Promise<void> }[] = [];
     if (config.SLACK_BOT_TOKEN) adapters.push(await startSlackBot({ config, services: running.services, registry: COMMANDS, log }));
     if (config.DISCORD_TOKEN) adapters.push(await startDiscordBot({ config, services: running.services, registry: COMMANDS, log }));
     if (adapters.length) {
+      const scheduler = startScheduler(createPostScheduler(running.services, postersOf(adapters), log), log);
       await new Promise<void>((resolve) => ['SIGINT', 'SIGTERM'].forEach((signal) => process.once(signal, () => resolve())));
+      await scheduler.stop();
       await Promise.all(adapters.map((adapter) => adapter.stop()));
       return 0;
     }
-    await runConsole(COMMANDS, running.services, log, io);
+    // The console prints its posts itself; only problems go to the log, so the prompt stays readable.
+    const quiet = log.child({}, { level: 'warn' });
+    const scheduler = startScheduler(createPostScheduler(running.services, [createConsolePoster(io, config.ROTATION_OUT_DIR)], quiet), quiet);
+    try {
+      await runConsole(COMMANDS, running.services, log, io);
+    } finally {
+      await scheduler.stop();
+    }
     return 0;
   } finally {
     await running.close();

@@ -68,6 +68,17 @@ const schema = z.object({
   SLACK_SUBSCRIBE_ROLES: slackRoles,
   SLACK_COMMAND_PREFIX: z.string().regex(/^[a-z0-9_-]*$/, 'lowercase letters, digits, - or _').default(''),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  OPS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  ROTATION_READY_MAX_DATA_AGE_HOURS: positiveInt(36),
+  ROTATION_RATE_USER_PER_MIN: positiveInt(6),
+  ROTATION_RATE_CHANNEL_PER_MIN: positiveInt(20),
+  ROTATION_MAX_CONCURRENT: positiveInt(8),
+  ROTATION_MAX_QUEUE: positiveInt(500),
+  ROTATION_MAX_BODY_KB: positiveInt(1024),
+  ROTATION_FETCH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  ROTATION_BREAKER_FAILURES: positiveInt(5),
+  ROTATION_BREAKER_COOLDOWN_SECONDS: positiveInt(60),
+  ROTATION_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -6,6 +6,13 @@ import type { LedgerEntry } from './ledger-entry.ts';
  *   died while building the post, so posting again cannot duplicate it);
  * - abandon: a send went stale; the post may or may not have arrived, so it is never sent again;
  * - busy: another instance is on it; wait: a retry is not due yet; done: final.
+ *
+ * The trade-off: building a post (data, chart) is redone after a crash, because nothing has left the
+ * process yet (at-least-once up to the platform call). The platform call itself is at-most-once: an
+ * instance that dies between the platform accepting the message and the ledger saying so leaves the
+ * entry in `sending`, and after the claim timeout it is recorded as failed ("delivery unknown") and
+ * logged, never resent. A duplicate morning post is worse than a missing one, and the window where
+ * this can happen is the few seconds of one HTTP call.
  */
 export type ClaimDecision = 'claim' | 'abandon' | 'busy' | 'wait' | 'done';
 

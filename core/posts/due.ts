@@ -27,6 +27,21 @@ export type PostSlot = {
  * else, with closed notices on, the latest holiday. Weekends end nothing, so the slot after one is quiet.
  */
 export function slotOn(sub: Subscription, date: IsoDate, calendar: PostCalendar = nysePostCalendar): PostSlot {
+  if (calendar !== nysePostCalendar) return computeSlot(sub, date, calendar);
+  const key = `${sub.time}|${sub.timeZone}|${sub.closedNotice}|${date}`;
+  let slot = slotCache.get(key);
+  if (!slot) {
+    if (slotCache.size >= SLOT_CACHE_LIMIT) slotCache.clear();
+    slot = computeSlot(sub, date, calendar);
+    slotCache.set(key, slot);
+  }
+  return slot;
+}
+
+const SLOT_CACHE_LIMIT = 20_000;
+const slotCache = new Map<string, PostSlot>();
+
+function computeSlot(sub: Subscription, date: IsoDate, calendar: PostCalendar): PostSlot {
   const at = calendar.slotAt(date, sub.time, sub.timeZone);
   const previousAt = calendar.slotAt(addDays(date, -1), sub.time, sub.timeZone);
   const ended: TradingDayEnd[] = [];
@@ -81,7 +96,12 @@ export type DuePost = {
   readonly entry: LedgerEntry | undefined;
 };
 
-export type DueOptions = { readonly graceMs: number; readonly claimTimeoutMs: number };
+export type DueOptions = {
+  readonly graceMs: number;
+  readonly claimTimeoutMs: number;
+  /** A subscription the calendar cannot place (e.g. a zone this runtime no longer knows) is skipped and reported here. */
+  readonly onError?: (subscription: Subscription, error: unknown) => void;
+};
 
 /**
  * What every subscription needs done at `now`, from the latest slot of each and the ledger. Pure
@@ -97,7 +117,13 @@ export function findDuePosts(
   const t = now.getTime();
   const out: DuePost[] = [];
   for (const sub of subscriptions) {
-    const slot = latestSlot(sub, t, calendar);
+    let slot: PostSlot | undefined;
+    try {
+      slot = latestSlot(sub, t, calendar);
+    } catch (error) {
+      options.onError?.(sub, error);
+      continue;
+    }
     if (!slot?.post) continue;
     const { kind, reportDate } = slot.post;
     const entry = ledger.get({ platform: sub.platform, channelId: sub.channelId, reportDate });

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../market/types.ts';
 import type { MarketHoliday } from '../calendar/index.ts';
-import { holidayOn, isSession, NYSE_TIME_ZONE, sessionCloseUtc, utcToZoned, weekdayOf, zonedDateTimeToUtc } from '../calendar/index.ts';
+import { holidayOn, isSession, NYSE_TIME_ZONE, sessionCloseUtc, weekdayOf, zonedDateTimeToUtc } from '../calendar/index.ts';
 
 /** How an NYSE weekday ended: its close, or for a holiday the close it would have had. */
 export type TradingDayEnd = { readonly date: IsoDate; readonly at: number; readonly holiday?: MarketHoliday };
@@ -44,8 +44,20 @@ const dayEndMemo = memo<TradingDayEnd | undefined>((date) => {
   return { date, at: zonedDateTimeToUtc(date, HOLIDAY_CLOSE_ET, NYSE_TIME_ZONE).getTime(), ...(holiday ? { holiday } : {}) };
 });
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** `utcToZoned(…).date` without re-validating the zone on every call (the tick asks once a minute per subscription). */
+function localDate(instant: number, timeZone: string): IsoDate {
+  let f = dateFormats.get(timeZone);
+  if (!f) {
+    // en-CA writes dates as YYYY-MM-DD.
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, f);
+  }
+  return f.format(instant);
+}
+
 export const nysePostCalendar: PostCalendar = {
-  localDate: (instant, timeZone) => utcToZoned(new Date(instant), timeZone).date,
+  localDate,
   slotAt: (date, time, timeZone) => slotMemo(`${date}|${time}|${timeZone}`),
   dayEnd: (date) => dayEndMemo(date),
 };
