@@ -1,9 +1,11 @@
+import { PermissionFlagsBits } from 'discord.js';
 import type { BaseInteraction } from 'discord.js';
 import type { AnyCommand } from '../../commands/define-command.ts';
 import type { CommandContext, Services } from '../../commands/context.ts';
 import type { ErrorLog } from '../../commands/dispatch.ts';
 import type { Logger } from '../../core/logger.ts';
 import { toLocale } from '../../core/i18n/locale.ts';
+import { canManageSubscriptions } from '../../commands/rotation-permissions.ts';
 
 /** What every interaction handler needs. */
 export type DiscordDeps = {
@@ -20,6 +22,11 @@ export function contextFor(interaction: BaseInteraction, services: Services): Co
     userId: interaction.user.id,
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     commandPrefix: '/',
+    isChannelAdmin: canManageSubscriptions(
+      'discord',
+      { manageChannels: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false, directMessage: !interaction.inGuild() },
+      services.config,
+    ),
   };
 }
 

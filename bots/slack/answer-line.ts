@@ -7,10 +7,9 @@ import type { Locale } from '../../core/i18n/locale.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { UserInfoCache } from './user-info-cache.ts';
 import type { Delivery } from './deliver-reply.ts';
+import { canManageSubscriptions } from '../../commands/rotation-permissions.ts';
 import { findCommand, internalErrorReply, runText } from '../../commands/dispatch.ts';
-import { t } from '../../core/i18n/translate.ts';
 import { deliverReply } from './deliver-reply.ts';
-import { slackText } from './slack-texts.ts';
 
 export type SlackDeps = {
   readonly registry: readonly AnyCommand[];
@@ -32,11 +31,6 @@ export type Invocation = {
   readonly forceEphemeral?: boolean;
 };
 
-function adminOnlyReply(locale: Locale, command: string): Reply {
-  const text = slackText(locale, 'adminOnly', { command });
-  const title = t(locale, 'errors.title');
-  return { visibility: 'ephemeral', locale, tone: 'warning', title, text, fields: [], fallbackText: `${title}: ${text}` };
-}
 
 /** Runs one command line for a Slack user and delivers every reply. Never throws. */
 export async function answerLine(invocation: Invocation, deps: SlackDeps): Promise<void> {
@@ -47,12 +41,10 @@ export async function answerLine(invocation: Invocation, deps: SlackDeps): Promi
     const user = await deps.users.get(userId);
     locale = user.locale;
     const commandPrefix = `/${deps.prefix}`;
-    const ctx: CommandContext = { locale, services: deps.services, platform: 'slack', userId, ...(channelId ? { channelId } : {}), commandPrefix };
+    const isChannelAdmin = canManageSubscriptions('slack', user, deps.services.config);
+    const ctx: CommandContext = { locale, services: deps.services, platform: 'slack', userId, ...(channelId ? { channelId } : {}), commandPrefix, isChannelAdmin };
     const command = findCommand(deps.registry, /^\/?(\S*)/.exec(line.trim())?.[1] ?? '');
-    const outcome =
-      command?.adminOnly && !user.isAdmin
-        ? { ok: false as const, kind: 'user-error' as const, output: { replies: [adminOnlyReply(locale, `${commandPrefix}${command.name}`)] } }
-        : await runText(deps.registry, line, ctx, ({ errorId, command: name, error }) => deps.log.error({ errorId, command: name, err: error }, 'command failed'));
+    const outcome = await runText(deps.registry, line, ctx, ({ errorId, command: name, error }) => deps.log.error({ errorId, command: name, err: error }, 'command failed'));
     const shareCommand = command && 'private' in command.options ? line : undefined;
     const deliveries: Delivery[] = [];
     for (const reply of outcome.output.replies) {

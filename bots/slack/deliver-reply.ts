@@ -32,7 +32,8 @@ function respondPrivately(respond: RespondFn, message: SlackMessage) {
   return respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: toBoltBlocks(message.blocks) });
 }
 
-async function postPublicly(reply: Reply, client: webApi.WebClient, channel: string): Promise<void> {
+/** Posts a Reply to a channel: a chart as an uploaded file with the blocks beside it, otherwise a message. */
+export async function postPublicly(reply: Reply, client: webApi.WebClient, channel: string): Promise<void> {
   const message = renderSlack(reply);
   if (!reply.chart) {
     await client.chat.postMessage({ channel, text: message.text, blocks: toBoltBlocks(message.blocks), unfurl_links: false, unfurl_media: false });

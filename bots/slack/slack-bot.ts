@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createSlackPoster } from './slack-poster.ts';
+import type { Poster } from '../scheduler/poster.ts';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Receiver } from '@slack/bolt';
 import type { AnyCommand } from '../../commands/define-command.ts';
@@ -35,6 +37,8 @@ export type SlackBotOptions = {
 
 export type SlackBot = {
   readonly app: App;
+  /** Sends scheduled morning posts to channels. */
+  readonly poster: Poster;
   readonly mode: 'http' | 'socket';
   /** The port listened on in HTTP mode. */
   readonly port: number | undefined;
@@ -110,6 +114,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     app,
     mode,
     port,
+    poster: createSlackPoster(app.client),
     async stop() {
       // SocketModeReceiver.stop() does not wait for the close handshake; the client's disconnect() does.
       if (socket) await socket.client.disconnect();

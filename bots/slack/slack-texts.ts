@@ -8,13 +8,11 @@ const TEXTS = {
   en: {
     invite: `I'm not in this channel, so only you can see this. To post answers here, invite me with \`/invite @${BOT_DISPLAY_NAME}\`.`,
     postChart: 'Post chart to channel',
-    adminOnly: 'Only workspace admins and owners can run {command}.',
     shortened: '…shortened to fit Slack.',
   },
   ko: {
     invite: `제가 이 채널에 없어서 이 답변은 회원님에게만 보입니다. 여기에 올리려면 \`/invite @${BOT_DISPLAY_NAME}\`로 저를 초대해 주세요.`,
     postChart: '차트를 채널에 올리기',
-    adminOnly: '{command}은(는) 워크스페이스 관리자와 소유자만 쓸 수 있습니다.',
     shortened: '…Slack 한도에 맞춰 줄였습니다.',
   },
 } as const satisfies Record<Locale, Record<string, string>>;

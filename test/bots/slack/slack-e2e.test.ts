@@ -10,6 +10,7 @@ import { createServices } from '../../../bots/services.ts';
 import type { Running } from '../../../bots/services.ts';
 import { COMMANDS } from '../../../commands/index.ts';
 import { encodeAction } from '../../../commands/actions.ts';
+import { UserError } from '../../../core/user-error.ts';
 import { defineCommand } from '../../../commands/define-command.ts';
 import { runText } from '../../../commands/dispatch.ts';
 import type { CommandContext } from '../../../commands/context.ts';
@@ -61,7 +62,7 @@ const note = defineCommand({
   }),
 });
 
-/** Only workspace admins may run it. */
+/** Only channel managers may run it: it checks what the adapter says about the user. */
 const purge = defineCommand({
   name: 'purge',
   options: {},
@@ -69,9 +70,10 @@ const purge = defineCommand({
   slow: false,
   adminOnly: true,
   examples: ['purge'],
-  run: async (_args, ctx) => ({
-    replies: [{ visibility: 'ephemeral', locale: ctx.locale, tone: 'neutral', title: 'Purged', text: 'Done.', fields: [], fallbackText: 'Purged.' }],
-  }),
+  run: async (_args, ctx) => {
+    if (!ctx.isChannelAdmin) throw new UserError('input.unexpected', { value: 'purge is for workspace admins and owners' });
+    return { replies: [{ visibility: 'ephemeral', locale: ctx.locale, tone: 'neutral', title: 'Purged', text: 'Done.', fields: [], fallbackText: 'Purged.' }] };
+  },
 });
 
 function slackConfig(fake: FakeSlack, extra: Record<string, string> = {}): Config {
@@ -236,7 +238,7 @@ describe('Slack end to end (real Bolt app, local fake Slack)', () => {
 
   it('runs an admin-only command for a workspace admin and refuses it, privately, for anyone else', async () => {
     const refused = await slash('/purge', '', 'U_EN');
-    expect(blocksText((await responseTo(refused.id)).body.blocks)).toContain('Only workspace admins and owners can run /purge.');
+    expect(blocksText((await responseTo(refused.id)).body.blocks)).toContain('purge is for workspace admins and owners');
     const allowed = await slash('/purge', '', 'U_ADMIN');
     expect(blocksText((await responseTo(allowed.id)).body.blocks)).toContain('Purged');
   });

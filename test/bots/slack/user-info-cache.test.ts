@@ -21,10 +21,10 @@ function setup(profiles: Record<string, SlackUserProfile | Error>) {
 }
 
 describe('createUserInfoCache', () => {
-  it("maps the user's Slack locale to ours and reads the admin flag", async () => {
+  it("maps the user's Slack locale to ours and reads the workspace roles", async () => {
     const { cache } = setup({ U_KO: { locale: 'ko-KR' }, U_EN: { locale: 'en-GB', is_owner: true } });
-    expect(await cache.get('U_KO')).toEqual({ locale: 'ko', isAdmin: false });
-    expect(await cache.get('U_EN')).toEqual({ locale: 'en', isAdmin: true });
+    expect(await cache.get('U_KO')).toEqual({ locale: 'ko', isAdmin: false, isOwner: false, isPrimaryOwner: false });
+    expect(await cache.get('U_EN')).toEqual({ locale: 'en', isAdmin: false, isOwner: true, isPrimaryOwner: false });
   });
 
   it('asks Slack once an hour per user, and once for concurrent requests', async () => {
@@ -40,8 +40,8 @@ describe('createUserInfoCache', () => {
 
   it('falls back to ROTATION_LANG when users.info fails or has no locale, and asks again a minute later', async () => {
     const { cache, lookups, errors, advance } = setup({ U_X: new Error('missing_scope'), U_Y: {} });
-    expect(await cache.get('U_X')).toEqual({ locale: 'en', isAdmin: false });
-    expect(await cache.get('U_Y')).toEqual({ locale: 'en', isAdmin: false });
+    expect(await cache.get('U_X')).toEqual({ locale: 'en', isAdmin: false, isOwner: false, isPrimaryOwner: false });
+    expect(await cache.get('U_Y')).toEqual({ locale: 'en', isAdmin: false, isOwner: false, isPrimaryOwner: false });
     expect(errors).toEqual(['U_X']);
     advance(61_000);
     await cache.get('U_X');
