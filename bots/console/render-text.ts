@@ -9,7 +9,10 @@ export function renderText(reply: Reply, chartPath?: string): string {
   if (reply.fields.length) {
     lines.push('');
     const width = Math.min(40, Math.max(...reply.fields.map((f) => f.label.length)));
-    for (const f of reply.fields) lines.push(`  ${f.label.padEnd(width)}  ${stripMarkdown(f.value)}`);
+    for (const f of reply.fields) {
+      const [first, ...more] = stripMarkdown(f.value).split('\n');
+      lines.push(`  ${f.label.padEnd(width)}  ${first}`, ...more.map((m) => `  ${''.padEnd(width)}  ${m}`));
+    }
   }
   if (chartPath) lines.push('', `Chart: ${chartPath}${reply.chart ? ` (${reply.chart.width}×${reply.chart.height})` : ''}`);
   if (reply.footer) lines.push('', reply.footer);
