@@ -17,7 +17,11 @@ import { ms, peakRssMb, timeMany, verdict } from './stats.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../shared/market-data');
 
-/** The market engine alone on about 30 years of daily closes (SPY from 1993, IWM from 2000, ^GSPC from 1996). */
+/**
+ * The market engine alone on about 30 years of daily closes (SPY from 1993, IWM from 2000, ^GSPC
+ * from 1996). Warm: the same series as the previous call, as in the bot, whose cache hands out the
+ * same arrays until data refreshes. Cold: new arrays every call.
+ */
 export async function benchEngine() {
   const load = (f: string) => parsePriceCsv(readFileSync(path.join(DATA, `${f}.csv`), 'utf8'), f).bars;
   const legs = [
@@ -28,9 +32,14 @@ export async function benchEngine() {
   const ytd = parsePeriod('ytd');
   const max = parsePeriod('max');
   for (let i = 0; i < 50; i++) compareLegs(legs, ytd, '2026-08-21', 'price');
+  // Cold: every call gets new series arrays, so nothing derived from them is reused.
+  const fresh = () => legs.map((l) => ({ ...l, bars: l.bars.slice() }));
+  const coldInputs = Array.from({ length: 300 }, fresh);
+  let k = 0;
   return {
     ytd: await timeMany(500, () => compareLegs(legs, ytd, '2026-08-21', 'price')),
     max: await timeMany(500, () => compareLegs(legs, max, '2026-08-21', 'price')),
+    ytdCold: await timeMany(300, () => compareLegs(coldInputs[k++]!, ytd, '2026-08-21', 'price')),
   };
 }
 

@@ -3,6 +3,8 @@ import type { Instrument } from './universe.ts';
 import type { Period } from './period.ts';
 import type { PeriodNote } from './resolve-period.ts';
 import { alignOnCommonSessions, unionOfSessions, valueOf } from './align.ts';
+import type { Aligned } from './align.ts';
+import { createInputMemo } from './memo-by-inputs.ts';
 import { resolvePeriod } from './resolve-period.ts';
 import { lastIndexAtOrBefore } from './sessions-index.ts';
 import { maxDrawdown, percentileRank, simpleReturn } from './stats.ts';
@@ -51,17 +53,30 @@ export type Comparison = {
 };
 
 const YEAR_SESSIONS = 252;
+const END_OF_TIME = '9999-12-31';
+// The shared calendar and the primary pair's full alignment depend only on the input series.
+const sessionsMemo = createInputMemo<IsoDate[]>();
+const pairMemo = createInputMemo<Aligned>();
 
-function coverage(bars: readonly Bar[], basis: Basis, asOf: IsoDate) {
-  let first: IsoDate | undefined;
-  let last: IsoDate | undefined;
-  for (const bar of bars) {
-    if (bar.date > asOf) break;
-    if (valueOf(bar, basis) === undefined) continue;
-    first ??= bar.date;
-    last = bar.date;
+function lastBarAtOrBefore(bars: readonly Bar[], date: IsoDate): number {
+  let lo = 0;
+  let hi = bars.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (bars[mid]!.date <= date) { found = mid; lo = mid + 1; } else hi = mid - 1;
   }
-  return { first, last };
+  return found;
+}
+
+/** The first and last dates with a value up to as-of; bars are ascending, so only the ends are scanned. */
+function coverage(bars: readonly Bar[], basis: Basis, asOf: IsoDate) {
+  let i = 0;
+  while (i < bars.length && valueOf(bars[i]!, basis) === undefined) i++;
+  let j = lastBarAtOrBefore(bars, asOf);
+  while (j >= 0 && valueOf(bars[j]!, basis) === undefined) j--;
+  if (i >= bars.length || j < i) return { first: undefined, last: undefined };
+  return { first: bars[i]!.date, last: bars[j]!.date };
 }
 
 /**
@@ -79,7 +94,8 @@ export function compareLegs(legs: readonly LegInput[], period: Period, asOf: Iso
     } else usable.push({ ...leg, first, last });
   }
 
-  const union = unionOfSessions(usable.map((l) => l.bars), asOf);
+  const allSessions = sessionsMemo(usable.map((l) => l.bars), '', () => unionOfSessions(usable.map((l) => l.bars), END_OF_TIME));
+  const union = allSessions.slice(0, lastIndexAtOrBefore(allSessions, asOf) + 1);
   // "max" means the longest history every leg shares, so it starts where the youngest leg starts.
   const commonStart = usable.reduce((latest, l) => (l.first > latest ? l.first : latest), '');
   const calendar = period.kind === 'relative' && period.code === 'max' ? union.filter((d) => d >= commonStart) : union;
@@ -126,7 +142,9 @@ export function compareLegs(legs: readonly LegInput[], period: Period, asOf: Iso
   const large = legResults[largeK]!;
   const ratioEnd = ((1 + small.return) / (1 + large.return)) * 100;
 
-  const pair = alignOnCommonSessions([covering[smallK]!.bars, covering[largeK]!.bars], basis, endDate);
+  const pairInputs = [covering[smallK]!.bars, covering[largeK]!.bars];
+  const pair = pairMemo(pairInputs, basis, () => alignOnCommonSessions(pairInputs, basis, END_OF_TIME));
+  const pairEnd = lastIndexAtOrBefore(pair.dates, endDate);
   const windowLength = e - b;
 
   return {
@@ -140,8 +158,8 @@ export function compareLegs(legs: readonly LegInput[], period: Period, asOf: Iso
     primary: { small, large },
     spreadPp: (small.return - large.return) * 100,
     ratio: { end: ratioEnd, changePct: ratioEnd - 100 },
-    percentile: spreadPercentile(pair.values[0]!, pair.values[1]!, pair.dates, windowLength),
-    ratio52w: ratioExtremes(pair.values[0]!, pair.values[1]!, pair.dates),
+    percentile: spreadPercentile(pair.values[0]!, pair.values[1]!, pair.dates, windowLength, pairEnd),
+    ratio52w: ratioExtremes(pair.values[0]!, pair.values[1]!, pair.dates, pairEnd),
     notes: resolved.notes,
     path: {
       dates: aligned.dates.slice(b, e + 1),
@@ -150,8 +168,7 @@ export function compareLegs(legs: readonly LegInput[], period: Period, asOf: Iso
   };
 }
 
-function spreadPercentile(small: readonly number[], large: readonly number[], dates: readonly IsoDate[], n: number) {
-  const last = small.length - 1;
+function spreadPercentile(small: readonly number[], large: readonly number[], dates: readonly IsoDate[], n: number, last: number) {
   if (n < 1 || last - n < 0) return null;
   const spreads: number[] = [];
   for (let i = n; i <= last; i++) {
@@ -161,8 +178,7 @@ function spreadPercentile(small: readonly number[], large: readonly number[], da
   return { rank: percentileRank(spreads, spreads[spreads.length - 1]!), windows: spreads.length, since: dates[0]! };
 }
 
-function ratioExtremes(small: readonly number[], large: readonly number[], dates: readonly IsoDate[]) {
-  const last = small.length - 1;
+function ratioExtremes(small: readonly number[], large: readonly number[], dates: readonly IsoDate[], last: number) {
   if (last < 1) return null;
   const from = Math.max(0, last - YEAR_SESSIONS + 1);
   let hi = from;

@@ -119,3 +119,22 @@ describe('compareLegs with a missing base row', () => {
     expect(c.legs[0]!.return).toBeCloseTo(0.1, 12);
   });
 });
+
+describe('compareLegs with data after as-of', () => {
+  it('ends the current calendar year at as-of even when later data exists', () => {
+    const c = compareLegs([leg('S', 'small', small), leg('L', 'large', large)], parsePeriod('2024'), '2024-02-15', 'price');
+    expect(c.endDate).toBe('2024-02-15');
+    expect(c.notes).toEqual([{ kind: 'partial-year', year: 2024, through: '2024-02-15' }]);
+  });
+
+  it('gives the same answer on a second call with the same series', () => {
+    const legs = [leg('S', 'small', small), leg('L', 'large', large)];
+    const first = compareLegs(legs, parsePeriod('ytd'), '2024-02-15', 'price');
+    const second = compareLegs(legs, parsePeriod('ytd'), '2024-03-29', 'price');
+    expect(first.endDate).toBe('2024-02-15');
+    expect(second.endDate).toBe('2024-03-29');
+    const fresh = compareLegs([leg('S', 'small', [...small]), leg('L', 'large', [...large])], parsePeriod('ytd'), '2024-03-29', 'price');
+    expect(second.percentile).toEqual(fresh.percentile);
+    expect(second.ratio52w).toEqual(fresh.ratio52w);
+  });
+});
