@@ -18,7 +18,7 @@ export function periodName(locale: Locale, period: Period): string {
   switch (period.kind) {
     case 'relative': return t(locale, `period.name.${period.code}`);
     case 'year': return String(period.year);
-    case 'range': return period.to ? `${period.from} → ${period.to}` : `${period.from} →`;
+    case 'range': return period.to ? `${period.from} – ${period.to}` : `${period.from} –`;
   }
 }
 

@@ -4,7 +4,7 @@ import type { ChartLocale } from './chart-spec.ts';
 import type { Frame } from './frame.ts';
 import type { IsoDate } from '../market/types.ts';
 import { drawTitleAndFooter, paintBackground } from './frame.ts';
-import { fontString, CHART_FONT_FAMILY } from './fonts.ts';
+import { fontString, CHART_FONT_STACK } from './fonts.ts';
 import { formatDateTick, planDateTicks } from './date-ticks.ts';
 import { THEME } from './theme.ts';
 
@@ -45,8 +45,8 @@ export function framePlugin<T extends ChartType>(frame: Frame): Plugin<T> {
   };
 }
 
-export const tickFont = (frame: Frame) => ({ family: `"${CHART_FONT_FAMILY}"`, size: Math.round(frame.font.tick) });
-export const axisTitleFont = (frame: Frame) => ({ family: `"${CHART_FONT_FAMILY}"`, size: Math.round(frame.font.tick) });
+export const tickFont = (frame: Frame) => ({ family: CHART_FONT_STACK, size: Math.round(frame.font.tick) });
+export const axisTitleFont = (frame: Frame) => ({ family: CHART_FONT_STACK, size: Math.round(frame.font.tick) });
 
 /** A category axis of session dates that labels only the sessions `planDateTicks` picks. */
 export function dateAxis(ctx: SKRSContext2D, frame: Frame, dates: readonly IsoDate[], locale: ChartLocale, plotWidth: number): ScaleOptionsByType<'category'> {

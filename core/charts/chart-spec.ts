@@ -6,7 +6,7 @@ export type ChartSize = 'wide' | 'square';
 type ChartCommon = {
   readonly locale: ChartLocale;
   readonly size: ChartSize;
-  /** e.g. "Small vs large caps, YTD (2025-12-31 → 2026-01-20)" */
+  /** e.g. "Small vs large caps, YTD (2025-12-31 – 2026-01-20)" */
   readonly title: string;
   /** e.g. "As of 2026-01-20 · Source: CSV folder · Price return" */
   readonly footer: string;

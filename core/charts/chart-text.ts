@@ -17,8 +17,8 @@ export const CHART_TEXT: Readonly<Record<ChartLocale, {
     pp: 'Percentage points',
     aboveAverage: 'Above average',
     belowAverage: 'Below average',
-    favoursLarge: '← Large caps',
-    favoursSmall: 'Small caps →',
+    favoursLarge: '‹ Large caps',
+    favoursSmall: 'Small caps ›',
     unknown: 'No data',
   },
   ko: {
@@ -27,8 +27,8 @@ export const CHART_TEXT: Readonly<Record<ChartLocale, {
     pp: '%p',
     aboveAverage: '평균 위',
     belowAverage: '평균 아래',
-    favoursLarge: '← 대형주',
-    favoursSmall: '소형주 →',
+    favoursLarge: '‹ 대형주',
+    favoursSmall: '소형주 ›',
     unknown: '자료 없음',
   },
 };

@@ -4,7 +4,7 @@ import type { ChartSpec, RenderedChart } from './chart-spec.ts';
 import { Chart, registerables } from 'chart.js';
 import { altText } from './alt-text.ts';
 import { releaseCanvas, takeCanvas } from './canvas-pool.ts';
-import { CHART_FONT_FAMILY, registerChartFonts } from './fonts.ts';
+import { CHART_FONT_STACK, registerChartFonts } from './fonts.ts';
 import { layoutFrame, paintBackground, drawTitleAndFooter } from './frame.ts';
 import { encodeRgbaPng } from './png-encode.ts';
 import { CHART_SIZES } from './sizes.ts';
@@ -20,7 +20,7 @@ function setUp(): void {
   registerChartFonts();
   if (chartJsReady) return;
   Chart.register(...registerables);
-  Chart.defaults.font.family = `"${CHART_FONT_FAMILY}"`;
+  Chart.defaults.font.family = CHART_FONT_STACK;
   Chart.defaults.color = THEME.muted;
   chartJsReady = true;
 }
