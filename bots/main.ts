@@ -4,7 +4,7 @@ import { createLogger } from '../core/logger.ts';
 import { CLI_USAGE, CliUsageError, flagsToEnv, parseCliArgs } from './console/cli-args.ts';
 import { askOnce, runConsole } from './console/console-bot.ts';
 import type { ConsoleIo } from './console/console-bot.ts';
-import { createServices } from './services.ts';
+import { startServices } from './services.ts';
 import { startSlackBot } from './slack/slack-bot.ts';
 import { startDiscordBot } from './discord/discord-bot.ts';
 import { postNow } from './console/post-now.ts';
@@ -12,6 +12,13 @@ import { createConsolePoster } from './scheduler/console-poster.ts';
 import { createPostScheduler } from './scheduler/post-scheduler.ts';
 import { postersOf } from './scheduler/posters-of.ts';
 import { startScheduler } from './scheduler/start-scheduler.ts';
+import { configSecrets } from '../core/ops/scrub-secrets.ts';
+import { createOpsHandler } from './ops/ops-routes.ts';
+import { startOpsServer } from './ops/ops-server.ts';
+import { createReadinessProbe } from './ops/readiness-probe.ts';
+import type { ProbedAdapter } from './ops/readiness-probe.ts';
+import { firstSignal, shutDown } from './ops/shutdown.ts';
+import { commandGateFor } from '../commands/command-gate.ts';
 
 const io: ConsoleIo = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
 
@@ -32,19 +39,52 @@ async function main(): Promise<number> {
     io.err(error.message);
     return 2;
   }
-  const log = createLogger(cli.request.mode === 'serve' ? config.LOG_LEVEL : 'warn');
-  const running = createServices(config);
+  const log = createLogger(cli.request.mode === 'serve' ? config.LOG_LEVEL : 'warn', { secrets: configSecrets(config) });
+  let unhandled = 0;
+  process.on('unhandledRejection', (reason) => log.error({ err: reason, unhandled: ++unhandled }, 'unhandled promise rejection'));
+  const running = await startServices(config, { log });
   try {
     if (cli.request.mode === 'ask') return await askOnce(COMMANDS, cli.request.line, running.services, log, io, cli.flags.json);
     if (cli.request.mode === 'post-now') return await postNow(running.services, log, io, cli.flags.json);
     const adapters: { stop(): Promise<void> }[] = [];
-    if (config.SLACK_BOT_TOKEN) adapters.push(await startSlackBot({ config, services: running.services, registry: COMMANDS, log }));
-    if (config.DISCORD_TOKEN) adapters.push(await startDiscordBot({ config, services: running.services, registry: COMMANDS, log }));
+    const probed: ProbedAdapter[] = [];
+    const gate = commandGateFor(config);
+    const opsHandler = createOpsHandler(createReadinessProbe({ services: running.services, db: running.db, adapters: () => probed, inflight: gate.inflight }));
+    if (config.SLACK_BOT_TOKEN) {
+      const slack = await startSlackBot({ config, services: running.services, registry: COMMANDS, log, opsHandler, gate });
+      adapters.push(slack);
+      probed.push({ name: 'slack', connected: slack.connected });
+    }
+    if (config.DISCORD_TOKEN) {
+      const discord = await startDiscordBot({ config, services: running.services, registry: COMMANDS, log, gate });
+      adapters.push(discord);
+      probed.push({ name: 'discord', connected: discord.connected });
+    }
     if (adapters.length) {
+      const ops = config.OPS_PORT ? await startOpsServer(opsHandler, config.OPS_PORT) : undefined;
+      if (ops) log.info({ port: ops.port }, 'health checks on /healthz and /readyz');
       const scheduler = startScheduler(createPostScheduler(running.services, postersOf(adapters), log), log);
-      await new Promise<void>((resolve) => ['SIGINT', 'SIGTERM'].forEach((signal) => process.once(signal, () => resolve())));
-      await scheduler.stop();
-      await Promise.all(adapters.map((adapter) => adapter.stop()));
+      const signal = await firstSignal(['SIGINT', 'SIGTERM'], (again) => {
+        log.warn({ signal: again }, 'second signal: exiting at once');
+        process.exit(1);
+      });
+      log.info({ signal }, 'signal received');
+      const drainMs = config.ROTATION_SHUTDOWN_TIMEOUT_SECONDS * 1000;
+      // Should closing hang, the process still ends, reporting the failure.
+      setTimeout(() => {
+        log.error('shutdown did not finish in time; exiting');
+        process.exit(1);
+      }, drainMs + 15_000).unref();
+      await shutDown({
+        inflight: gate.inflight,
+        drainMs,
+        alongside: [{ name: 'scheduler', run: () => scheduler.stop() }],
+        then: [
+          ...adapters.map((adapter, i) => ({ name: probed[i]?.name ?? 'adapter', run: () => adapter.stop() })),
+          ...(ops ? [{ name: 'ops server', run: () => ops.close() }] : []),
+        ],
+        log,
+      });
       return 0;
     }
     // The console prints its posts itself; only problems go to the log, so the prompt stays readable.
@@ -58,6 +98,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await running.close();
+    if (cli.request.mode === 'serve') log.info('render pool and database closed');
   }
 }
 

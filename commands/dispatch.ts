@@ -20,8 +20,12 @@ function textReply(locale: Locale, title: string, text: string, tone: Reply['ton
   return { visibility: 'ephemeral', locale, tone, title, text, fields: [], fallbackText: `${title}: ${text}` };
 }
 
+/** User input quoted in an error may have been cut inside a character (an emoji); the stray half is dropped. */
+const wholeCharacters = (params: UserError['params']) =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '') : v]));
+
 export function userErrorReply(error: UserError, command: AnyCommand | undefined, ctx: Pick<CommandContext, 'locale' | 'commandPrefix'>): Reply {
-  const message = t(ctx.locale, `errors.${error.key}`, error.params);
+  const message = t(ctx.locale, `errors.${error.key}`, wholeCharacters(error.params));
   const usage = command
     ? `\n${t(ctx.locale, 'help.usage')}: \`${usageLine(command, ctx.commandPrefix)}\`\n${t(ctx.locale, 'help.examples')}: ${examplesLine(command, ctx.commandPrefix)}`
     : '';

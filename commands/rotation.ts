@@ -46,13 +46,13 @@ function parseZone(raw: string): string {
 }
 
 /** The next slot that will really post: one whose report is already in the ledger (e.g. after a time change) is passed over. */
-function nextPost(ctx: CommandContext, sub: Subscription): (PostSlot & { readonly post: SlotPost }) | undefined {
+async function nextPost(ctx: CommandContext, sub: Subscription): Promise<(PostSlot & { readonly post: SlotPost }) | undefined> {
   const { postLedger } = ctx.services;
   let from = ctx.services.now().getTime();
   for (let k = 0; k < 5; k++) {
     const slot = nextPostSlot(sub, from);
     if (!slot) return undefined;
-    const entry = postLedger.get({ platform: sub.platform, channelId: sub.channelId, reportDate: slot.post.reportDate });
+    const entry = await postLedger.get({ platform: sub.platform, channelId: sub.channelId, reportDate: slot.post.reportDate });
     if (!entry) return slot;
     from = slot.at;
   }
@@ -81,12 +81,12 @@ export const rotation = defineCommand({
     const { services, locale, platform } = ctx;
     const channelId = channelOf(ctx);
     const command = `${ctx.commandPrefix}rotation`;
-    const existing = services.subscriptions.get(platform, channelId);
+    const existing = await services.subscriptions.get(platform, channelId);
 
     if (args.action === 'status') {
       if (!existing) return { replies: [rotationReply(locale, t(locale, 'rotation.title.status'), [t(locale, 'rotation.notSubscribed', { command })], 'ephemeral')], result: { subscription: null } };
-      const next = nextPost(ctx, existing);
-      const last = services.postLedger.latest(platform, channelId);
+      const next = await nextPost(ctx, existing);
+      const last = await services.postLedger.latest(platform, channelId);
       const lines = [scheduleLine(locale, existing), nextLine(locale, existing, next), lastLine(locale, existing, last)];
       return {
         replies: [rotationReply(locale, t(locale, 'rotation.title.status'), lines, 'ephemeral')],
@@ -96,7 +96,7 @@ export const rotation = defineCommand({
 
     requireManager(ctx);
     if (args.action === 'unsubscribe') {
-      const removed = services.subscriptions.remove(platform, channelId);
+      const removed = await services.subscriptions.remove(platform, channelId);
       const line = removed ? t(locale, 'rotation.unsubscribed', { command }) : t(locale, 'rotation.nothingToStop');
       return { replies: [rotationReply(locale, t(locale, 'rotation.title.unsubscribed'), [line], 'public')], result: { removed } };
     }
@@ -112,8 +112,8 @@ export const rotation = defineCommand({
       createdBy: ctx.userId,
       createdAt: services.now().getTime(),
     };
-    const { created, subscription } = services.subscriptions.upsert(wanted);
-    const lines = [scheduleLine(locale, subscription), nextLine(locale, subscription, nextPost(ctx, subscription)), t(locale, 'rotation.stopHint', { command })];
+    const { created, subscription } = await services.subscriptions.upsert(wanted);
+    const lines = [scheduleLine(locale, subscription), nextLine(locale, subscription, await nextPost(ctx, subscription)), t(locale, 'rotation.stopHint', { command })];
     return {
       replies: [rotationReply(locale, t(locale, created ? 'rotation.title.subscribed' : 'rotation.title.updated'), lines, 'public')],
       result: { created, subscription },

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { z } from 'zod';
 import { isIsoDate } from './market/period.ts';
 import { isValidTimeZone, parseHhMm } from './calendar/index.ts';
+import { parseEncryptionKey } from './store/token-cipher.ts';
 
 const symbols = (fallback: string) =>
   z.string().default(fallback).transform((s, ctx) => {
@@ -72,13 +73,16 @@ const schema = z.object({
   ROTATION_READY_MAX_DATA_AGE_HOURS: positiveInt(36),
   ROTATION_RATE_USER_PER_MIN: positiveInt(6),
   ROTATION_RATE_CHANNEL_PER_MIN: positiveInt(20),
-  ROTATION_MAX_CONCURRENT: positiveInt(8),
+  ROTATION_MAX_CONCURRENT: positiveInt(os.availableParallelism()),
   ROTATION_MAX_QUEUE: positiveInt(500),
   ROTATION_MAX_BODY_KB: positiveInt(1024),
   ROTATION_FETCH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   ROTATION_BREAKER_FAILURES: positiveInt(5),
   ROTATION_BREAKER_COOLDOWN_SECONDS: positiveInt(60),
   ROTATION_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/i, 'expected a postgres://user:password@host:5432/database URL').optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  ROTATION_ENCRYPTION_KEY: z.string().refine((s) => parseEncryptionKey(s) !== undefined, 'expected 32 bytes as base64 or 64 hex digits, e.g. from `openssl rand -base64 32`').optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -7,6 +7,11 @@ import type { Logger } from '../../core/logger.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
 import { renderText } from './render-text.ts';
 import { saveChart } from './save-chart.ts';
+import { requestLogger } from '../../core/ops/request-log.ts';
+
+/** The error log of one console command: its lines carry a request id and the command name. */
+const commandLog = (log: Logger, line: string) =>
+  requestLogger(log, { platform: 'console', command: /^\/?(\S+)/.exec(line.trim())?.[1]?.slice(0, 40), userId: 'console' }).log;
 
 export type ConsoleIo = { out: (s: string) => void; err: (s: string) => void };
 
@@ -28,8 +33,8 @@ async function present(outcome: Outcome, services: Services, io: ConsoleIo, json
 
 /** One command, then exit: 0 when answered, 1 for a user mistake, 2 for an internal error. */
 export async function askOnce(registry: readonly AnyCommand[], line: string, services: Services, log: Logger, io: ConsoleIo, json: boolean): Promise<number> {
-  const outcome = await runText(registry, line, contextFor(services, services.config.ROTATION_LANG), ({ errorId, command, error }) =>
-    log.error({ errorId, command, err: error }, 'command failed'),
+  const outcome = await runText(registry, line, contextFor(services, services.config.ROTATION_LANG), ({ errorId, error }) =>
+    commandLog(log, line).error({ errorId, err: error }, 'command failed'),
   );
   const shown = await present(outcome, services, io, json);
   if (json) io.out(JSON.stringify(shown, null, 2));
@@ -46,8 +51,8 @@ export async function runConsole(registry: readonly AnyCommand[], services: Serv
     const line = raw.trim();
     if (line === 'exit' || line === 'quit') break;
     if (line) {
-      const outcome = await runText(registry, line, contextFor(services, services.config.ROTATION_LANG), ({ errorId, command, error }) =>
-        log.error({ errorId, command, err: error }, 'command failed'),
+      const outcome = await runText(registry, line, contextFor(services, services.config.ROTATION_LANG), ({ errorId, error }) =>
+        commandLog(log, line).error({ errorId, err: error }, 'command failed'),
       );
       await present(outcome, services, io, false);
     }

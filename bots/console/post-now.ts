@@ -38,7 +38,7 @@ export async function postNow(services: Services, log: Logger, io: ConsoleIo, js
       locale,
       reportDate,
       channelKey: `console:${CONSOLE_CHANNEL}`,
-      shownTerms: services.subscriptions.shownTerms('console', CONSOLE_CHANNEL),
+      shownTerms: await services.subscriptions.shownTerms('console', CONSOLE_CHANNEL),
       acceptStale: true,
     });
     if (built.status !== 'ready') throw new Error('unreachable: stale data is accepted');

@@ -12,18 +12,24 @@ import { handleAutocomplete } from './handle-autocomplete.ts';
 import { handleButton } from './handle-button.ts';
 import { handleChatInput } from './handle-chat-input.ts';
 import { discordRestOptions } from './rest-options.ts';
+import { requestLogger } from '../../core/ops/request-log.ts';
+import type { CommandGate } from '../../commands/command-gate.ts';
 
 export type DiscordBotOptions = {
   readonly config: Config;
   readonly services: Services;
   readonly registry: readonly AnyCommand[];
   readonly log: Logger;
+  /** Rate limits, the concurrency cap and shutdown; absent, nothing is limited. */
+  readonly gate?: CommandGate;
 };
 
 export type RunningDiscordBot = {
   readonly client: Client;
   /** Delivers scheduled posts to Discord channels. */
   readonly poster: Poster;
+  /** Logged in with the gateway ready, for /readyz. */
+  connected(): boolean;
   stop(): Promise<void>;
 };
 
@@ -36,15 +42,24 @@ function route(interaction: Interaction, deps: DiscordDeps): Promise<void> {
 }
 
 /** Connects to the gateway with no privileged intents and answers slash commands, autocomplete and buttons. */
-export async function startDiscordBot({ config, services, registry, log: parentLog }: DiscordBotOptions): Promise<RunningDiscordBot> {
+export async function startDiscordBot({ config, services, registry, log: parentLog, gate }: DiscordBotOptions): Promise<RunningDiscordBot> {
   if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
   const log = parentLog.child({ platform: 'discord' });
-  const deps: DiscordDeps = { services, registry, log };
+  const deps: DiscordDeps = { services, registry, log, gate };
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: discordRestOptions(config),
   });
-  client.on(Events.InteractionCreate, (interaction) => void guardInteraction(interaction, log, () => route(interaction, deps)));
+  client.on(Events.InteractionCreate, (interaction) => {
+    const command = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() ? 'button' : undefined;
+    const request = requestLogger(parentLog, { platform: 'discord', command, userId: interaction.user.id, channelId: interaction.channelId ?? undefined });
+    const handle = async () => {
+      const started = performance.now();
+      await guardInteraction(interaction, request.log, () => route(interaction, { ...deps, log: request.log }));
+      request.log[interaction.isAutocomplete() ? 'debug' : 'info']({ interactionId: interaction.id, ms: Math.round(performance.now() - started) }, 'discord interaction handled');
+    };
+    void (gate && !interaction.isAutocomplete() ? gate.track(handle) : handle());
+  });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn(message));
   client.on(Events.ShardError, (error, shardId) => log.error({ err: error, shardId }, 'gateway error'));
@@ -63,6 +78,7 @@ export async function startDiscordBot({ config, services, registry, log: parentL
   return {
     client,
     poster: createDiscordPoster(client),
+    connected: () => stopped === undefined && client.isReady(),
     stop() {
       stopped ??= client.destroy().then(() => log.info('disconnected from Discord'));
       return stopped;

@@ -6,12 +6,15 @@ import type { ErrorLog } from '../../commands/dispatch.ts';
 import type { Logger } from '../../core/logger.ts';
 import { toLocale } from '../../core/i18n/locale.ts';
 import { canManageSubscriptions } from '../../commands/rotation-permissions.ts';
+import type { CommandGate } from '../../commands/command-gate.ts';
 
 /** What every interaction handler needs. */
 export type DiscordDeps = {
   readonly services: Services;
   readonly registry: readonly AnyCommand[];
   readonly log: Logger;
+  /** Rate limits, the concurrency cap and shutdown; absent, nothing is limited. */
+  readonly gate?: CommandGate | undefined;
 };
 
 export function contextFor(interaction: BaseInteraction, services: Services): CommandContext {
@@ -31,5 +34,6 @@ export function contextFor(interaction: BaseInteraction, services: Services): Co
 }
 
 export function errorLog(log: Logger): ErrorLog {
-  return ({ errorId, command, error }) => log.error({ errorId, command, err: error, platform: 'discord' }, 'command failed');
+  // The request logger already names the platform, command and user.
+  return ({ errorId, error }) => log.error({ errorId, err: error }, 'command failed');
 }

@@ -21,5 +21,12 @@ export async function handleButton(interaction: ButtonInteraction, deps: Discord
   const line = actionCommandLine(payload);
   const planned = lineVisibility(deps.registry, line);
   const visibility: Visibility = payload.kind === 'explain-terms' ? 'ephemeral' : payload.kind === 'share' ? 'public' : planned.visibility;
-  await answer(interaction, visibility, planned.command?.slow ?? false, () => runText(deps.registry, line, ctx, errorLog(deps.log)));
+  const admission = planned.command && deps.gate?.admit({ command: planned.command, platform: 'discord', userId: ctx.userId, channelId: ctx.channelId, locale: ctx.locale });
+  if (admission && !admission.admitted) {
+    deps.log.info({ refused: admission.reason, retryAfterSeconds: admission.retryAfterSeconds }, 'button refused');
+    await deliver(interaction, [admission.reply], undefined);
+    return;
+  }
+  const work = () => runText(deps.registry, line, ctx, errorLog(deps.log));
+  await answer(interaction, visibility, planned.command?.slow ?? false, () => (admission ? admission.run(work) : work()));
 }

@@ -27,5 +27,12 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction, 
     await deliver(interaction, (await runCommand(command, raw, ctx, log)).output.replies, undefined);
     return;
   }
-  await answer(interaction, visibility, command.slow, () => runCommand(command, raw, ctx, log));
+  const admission = deps.gate?.admit({ command, platform: 'discord', userId: ctx.userId, channelId: ctx.channelId, locale: ctx.locale });
+  if (admission && !admission.admitted) {
+    deps.log.info({ refused: admission.reason, retryAfterSeconds: admission.retryAfterSeconds }, 'command refused');
+    await deliver(interaction, [admission.reply], undefined);
+    return;
+  }
+  const work = () => runCommand(command, raw, ctx, log);
+  await answer(interaction, visibility, command.slow, () => (admission ? admission.run(work) : work()));
 }

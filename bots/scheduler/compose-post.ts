@@ -26,7 +26,7 @@ export function servicesComposer(services: Services): ComposePost {
       locale: sub.locale,
       reportDate,
       channelKey: `${sub.platform}:${sub.channelId}`,
-      shownTerms: services.subscriptions.shownTerms(sub.platform, sub.channelId),
+      shownTerms: await services.subscriptions.shownTerms(sub.platform, sub.channelId),
       acceptStale,
     });
   };

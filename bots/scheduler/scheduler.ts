@@ -8,6 +8,8 @@ import type { DuePost } from '../../core/posts/due.ts';
 import type { LedgerKey } from '../../core/posts/ledger-entry.ts';
 import type { PostCalendar } from '../../core/posts/post-calendar.ts';
 import type { RetryPolicy } from '../../core/posts/claim-policy.ts';
+import type { MaybeAsync } from '../../core/store/store.ts';
+import { ledgerSnapshot } from '../../core/store/ledger-snapshot.ts';
 import { PermanentPostError } from './poster.ts';
 import { findDuePosts } from '../../core/posts/due.ts';
 import { nysePostCalendar } from '../../core/posts/post-calendar.ts';
@@ -23,8 +25,9 @@ export type SchedulerLog = {
 };
 
 export type SchedulerOptions = {
-  readonly subscriptions: Pick<SubscriptionStore, 'list' | 'recordTermShown'>;
-  readonly ledger: PostLedger;
+  /** SQLite's synchronous stores or PostgreSQL's asynchronous ones. */
+  readonly subscriptions: Pick<MaybeAsync<SubscriptionStore>, 'list' | 'recordTermShown'>;
+  readonly ledger: MaybeAsync<PostLedger>;
   /** One per platform this instance can post to; other platforms' subscriptions are left to other instances. */
   readonly posters: readonly Poster[];
   readonly compose: ComposePost;
@@ -104,17 +107,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     ...(error !== undefined ? { error } : {}),
   });
 
-  function failAttempt(d: DuePost, claim: Claim, error: unknown): PostOutcome {
+  async function failAttempt(d: DuePost, claim: Claim, error: unknown): Promise<PostOutcome> {
     const now = clock().getTime();
     const attempts = claim.attempts + 1;
     const text = message(error);
     const retryAt = error instanceof PermanentPostError ? undefined : nextRetryAt(attempts, now, claim.slotAt + graceMs, policy);
     if (retryAt !== undefined) {
-      ledger.release(claim, { now, nextAttemptAt: retryAt, error: text, failedAttempt: true });
+      await ledger.release(claim, { now, nextAttemptAt: retryAt, error: text, failedAttempt: true });
       log.warn({ ...keyOf(d), attempts, retryAt: new Date(retryAt).toISOString(), err: text }, 'morning post failed; will retry');
       return outcome(d, 'retry', text);
     }
-    ledger.markFailed(claim, { now, error: text, failedAttempt: true });
+    await ledger.markFailed(claim, { now, error: text, failedAttempt: true });
     log.error({ ...keyOf(d), attempts, err: text }, 'morning post failed; giving up');
     return outcome(d, 'failed', text);
   }
@@ -122,7 +125,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   async function post(d: DuePost, at: number): Promise<PostOutcome> {
     const key = keyOf(d);
     const poster = posters.get(d.subscription.platform)!;
-    const claim = ledger.claim(key, { kind: d.kind, slotAt: d.slotAt, instanceId, now: at, claimTimeoutMs });
+    const claim = await ledger.claim(key, { kind: d.kind, slotAt: d.slotAt, instanceId, now: at, claimTimeoutMs });
     if (!claim) return outcome(d, 'busy');
     let built;
     try {
@@ -135,11 +138,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const now = clock().getTime();
       const retryAt = Math.max(floorToMinute(Math.min(now + dataRecheckMs, claim.slotAt + dataWaitMs)), floorToMinute(now) + MINUTE);
       const why = `waiting for the ${d.reportDate} session's prices (data ends ${built.dataAsOf})`;
-      ledger.release(claim, { now, nextAttemptAt: retryAt, error: why, failedAttempt: false });
+      await ledger.release(claim, { now, nextAttemptAt: retryAt, error: why, failedAttempt: false });
       log.info({ ...key, retryAt: new Date(retryAt).toISOString() }, why);
       return outcome(d, 'waiting', why);
     }
-    if (!ledger.markSending(claim, clock().getTime())) {
+    if (!(await ledger.markSending(claim, clock().getTime()))) {
       log.warn({ ...key }, 'lost the claim on a morning post before sending; another instance has it');
       return outcome(d, 'lost');
     }
@@ -149,27 +152,27 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       return failAttempt(d, claim, error);
     }
     const now = clock().getTime();
-    ledger.markPosted(claim, { now, ...(built.dataAsOf ? { dataAsOf: built.dataAsOf } : {}), ...(built.term ? { termId: built.term.id } : {}) });
-    if (built.term) options.subscriptions.recordTermShown(key.platform, key.channelId, built.term.id, now, built.term.startsNewRound);
+    await ledger.markPosted(claim, { now, ...(built.dataAsOf ? { dataAsOf: built.dataAsOf } : {}), ...(built.term ? { termId: built.term.id } : {}) });
+    if (built.term) await options.subscriptions.recordTermShown(key.platform, key.channelId, built.term.id, now, built.term.startsNewRound);
     log.info({ ...key, kind: d.kind, dataAsOf: built.dataAsOf, lateMs: at - claim.slotAt }, 'morning post sent');
     return outcome(d, 'posted');
   }
 
-  function settle(d: DuePost, at: number): PostOutcome {
+  async function settle(d: DuePost, at: number): Promise<PostOutcome> {
     const key = keyOf(d);
     if (d.action === 'missed') {
       const reason = `missed: no scheduler ran within ${Math.round(graceMs / MINUTE)} min of ${new Date(d.slotAt).toISOString()}`;
-      if (ledger.recordSkipped(key, { kind: d.kind, slotAt: d.slotAt, now: at, reason })) log.warn({ ...key }, reason);
+      if (await ledger.recordSkipped(key, { kind: d.kind, slotAt: d.slotAt, now: at, reason })) log.warn({ ...key }, reason);
       return outcome(d, 'skipped', reason);
     }
-    const settled = ledger.settleStale(key, { now: at, claimTimeoutMs, deadline: d.slotAt + graceMs });
+    const settled = await ledger.settleStale(key, { now: at, claimTimeoutMs, deadline: d.slotAt + graceMs });
     if (settled) log.error({ ...key, err: settled.error }, 'morning post given up');
     return outcome(d, d.action === 'abandon' ? 'abandoned' : 'expired', settled?.error);
   }
 
   async function handle(d: DuePost, at: number): Promise<PostOutcome> {
     try {
-      return d.action === 'post' ? await post(d, at) : settle(d, at);
+      return d.action === 'post' ? await post(d, at) : await settle(d, at);
     } catch (error) {
       log.error({ ...keyOf(d), err: message(error) }, 'scheduler error');
       return outcome(d, 'failed', message(error));
@@ -181,8 +184,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     tick(at = clock()) {
       const run = (async () => {
         const t = at.getTime();
-        const subscriptions = options.subscriptions.list().filter((s) => posters.has(s.platform));
-        const due = findDuePosts(subscriptions, at, ledger, calendar, {
+        const subscriptions = (await options.subscriptions.list()).filter((s) => posters.has(s.platform));
+        const due = findDuePosts(subscriptions, at, await ledgerSnapshot(ledger, subscriptions, at, calendar), calendar, {
           graceMs,
           claimTimeoutMs,
           onError: (s, error) => log.error({ platform: s.platform, channelId: s.channelId, timeZone: s.timeZone, err: message(error) }, 'subscription cannot be scheduled'),

@@ -10,6 +10,8 @@ import type { Delivery } from './deliver-reply.ts';
 import { canManageSubscriptions } from '../../commands/rotation-permissions.ts';
 import { findCommand, internalErrorReply, runText } from '../../commands/dispatch.ts';
 import { deliverReply } from './deliver-reply.ts';
+import { requestLogger } from '../../core/ops/request-log.ts';
+import type { CommandGate } from '../../commands/command-gate.ts';
 
 export type SlackDeps = {
   readonly registry: readonly AnyCommand[];
@@ -18,6 +20,8 @@ export type SlackDeps = {
   readonly prefix: string;
   readonly users: UserInfoCache;
   readonly log: Logger;
+  /** Rate limits, the concurrency cap and shutdown; absent, nothing is limited. */
+  readonly gate?: CommandGate | undefined;
 };
 
 export type Invocation = {
@@ -32,32 +36,47 @@ export type Invocation = {
 };
 
 
-/** Runs one command line for a Slack user and delivers every reply. Never throws. */
-export async function answerLine(invocation: Invocation, deps: SlackDeps): Promise<void> {
+/** Runs one command line for a Slack user and delivers every reply, counted in flight for shutdown. Never throws. */
+export function answerLine(invocation: Invocation, deps: SlackDeps): Promise<void> {
+  const gate = deps.gate;
+  return gate ? gate.track(() => answer(invocation, deps)) : answer(invocation, deps);
+}
+
+async function answer(invocation: Invocation, deps: SlackDeps): Promise<void> {
   const { line, userId, channelId, client, respond } = invocation;
   const started = performance.now();
+  // Read before the user lookup below: a command that came in before shutdown is still answered.
+  const arrivedWhileAccepting = deps.gate?.inflight.accepting;
   let locale: Locale = deps.services.config.ROTATION_LANG;
+  const named = findCommand(deps.registry, /^\/?(\S*)/.exec(line.trim())?.[1] ?? '');
+  const { log } = requestLogger(deps.log, { platform: 'slack', command: named?.name, userId, channelId });
   try {
     const user = await deps.users.get(userId);
     locale = user.locale;
     const commandPrefix = `/${deps.prefix}`;
     const isChannelAdmin = canManageSubscriptions('slack', user, deps.services.config);
     const ctx: CommandContext = { locale, services: deps.services, platform: 'slack', userId, ...(channelId ? { channelId } : {}), commandPrefix, isChannelAdmin };
-    const command = findCommand(deps.registry, /^\/?(\S*)/.exec(line.trim())?.[1] ?? '');
-    const outcome = await runText(deps.registry, line, ctx, ({ errorId, command: name, error }) => deps.log.error({ errorId, command: name, err: error }, 'command failed'));
+    const command = named;
+    const admission = command && deps.gate?.admit({ command, platform: 'slack', userId, channelId, locale, arrivedWhileAccepting });
+    const run = () => runText(deps.registry, line, ctx, ({ errorId, error }) => log.error({ errorId, err: error }, 'command failed'));
+    const outcome =
+      admission && !admission.admitted
+        ? { ok: false, refused: admission.reason, output: { replies: [admission.reply] } }
+        : await (admission ? admission.run(run) : run());
     const shareCommand = command && 'private' in command.options ? line : undefined;
     const deliveries: Delivery[] = [];
     for (const reply of outcome.output.replies) {
       const shown: Reply = invocation.forceEphemeral ? { ...reply, visibility: 'ephemeral' } : reply;
       deliveries.push(await deliverReply(shown, { client, channelId, respond, ...(shareCommand ? { shareCommand } : {}) }));
     }
-    deps.log.info({ line, userId, channelId, ok: outcome.ok, deliveries, ms: Math.round(performance.now() - started) }, 'slack command answered');
+    const refused = 'refused' in outcome ? { refused: outcome.refused } : {};
+    log.info({ line: line.slice(0, 200), ok: outcome.ok, ...refused, deliveries, ms: Math.round(performance.now() - started) }, 'slack command answered');
   } catch (error) {
     const errorId = randomBytes(4).toString('hex');
-    deps.log.error({ errorId, line, userId, channelId, err: error }, 'slack reply failed');
+    log.error({ errorId, line: line.slice(0, 200), err: error }, 'slack reply failed');
     const apology = internalErrorReply(errorId, locale);
     await deliverReply(apology, { client, channelId, respond }).catch((again: unknown) =>
-      deps.log.error({ errorId, err: again }, 'slack apology failed too'),
+      log.error({ errorId, err: again }, 'slack apology failed too'),
     );
   }
 }

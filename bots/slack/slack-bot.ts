@@ -14,6 +14,9 @@ import type { SlackDeps } from './answer-line.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { slackCommandLine } from './parse-slack-text.ts';
 import { createUserInfoCache } from './user-info-cache.ts';
+import type { OpsHandler } from '../ops/ops-routes.ts';
+import { HEALTH_PATH, READY_PATH } from '../ops/ops-routes.ts';
+import type { CommandGate } from '../../commands/command-gate.ts';
 
 /** Commands, buttons and (should the app subscribe to any) events all arrive here in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -33,6 +36,10 @@ export type SlackBotOptions = {
   /** HTTP mode: the port to listen on (default PORT; 0 picks a free one) and the interface (default all). */
   readonly port?: number;
   readonly host?: string;
+  /** HTTP mode: serves GET /healthz and /readyz beside /slack/events. */
+  readonly opsHandler?: OpsHandler;
+  /** Rate limits, the concurrency cap and shutdown; absent, nothing is limited. */
+  readonly gate?: CommandGate;
 };
 
 export type SlackBot = {
@@ -42,6 +49,8 @@ export type SlackBot = {
   readonly mode: 'http' | 'socket';
   /** The port listened on in HTTP mode. */
   readonly port: number | undefined;
+  /** Listening (HTTP mode) or holding an open Socket Mode connection, for /readyz. */
+  connected(): boolean;
   stop(): Promise<void>;
 };
 
@@ -87,7 +96,12 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const socket = config.SLACK_APP_TOKEN
     ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger, installerOptions: { clientOptions: clientOptions() } })
     : undefined;
-  const receiver: Receiver = socket ?? new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, logger });
+  const opsRoutes = options.opsHandler
+    ? [HEALTH_PATH, READY_PATH].map((path) => ({ path, method: ['GET', 'HEAD'], handler: options.opsHandler! }))
+    : [];
+  const receiver: Receiver =
+    socket ??
+    new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, logger, bodyLimit: config.ROTATION_MAX_BODY_KB * 1024, customRoutes: opsRoutes });
   const app = new App({ token, receiver, logger, clientOptions: clientOptions(), deferInitialization: true });
 
   const users = createUserInfoCache({
@@ -95,7 +109,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     lookup: async (user) => (await app.client.users.info({ user, include_locale: true })).user,
     onError: (userId, error) => log.warn({ userId, err: error }, 'users.info failed; answering in ROTATION_LANG'),
   });
-  registerListeners(app, { registry: options.registry, services: options.services, prefix: config.SLACK_COMMAND_PREFIX, users, log });
+  registerListeners(app, { registry: options.registry, services: options.services, prefix: config.SLACK_COMMAND_PREFIX, users, log, gate: options.gate });
 
   try {
     await app.init();
@@ -110,12 +124,15 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     await app.start();
   }
   log.info({ mode, port, prefix: config.SLACK_COMMAND_PREFIX, commands: options.registry.length }, 'slack bot started');
+  let stopped = false;
   return {
     app,
     mode,
     port,
     poster: createSlackPoster(app.client),
+    connected: () => !stopped && (socket ? socket.client.websocket?.isActive() === true : true),
     async stop() {
+      stopped = true;
       // SocketModeReceiver.stop() does not wait for the close handshake; the client's disconnect() does.
       if (socket) await socket.client.disconnect();
       else await app.stop();

@@ -2,11 +2,13 @@ import type { IsoDate } from '../market/types.ts';
 import type { MarketData, PriceProvider, SeriesResult } from './provider.ts';
 import { ProviderError, UnknownSymbolError } from './provider.ts';
 import type { PriceStore } from '../store/price-store.ts';
+import type { MaybeAsync } from '../store/store.ts';
 import { addDays } from '../calendar/iso-date.ts';
 
 export type CacheOptions = {
   readonly provider: PriceProvider;
-  readonly store: PriceStore;
+  /** SQLite's synchronous price store or PostgreSQL's asynchronous one. */
+  readonly store: MaybeAsync<PriceStore>;
   readonly ttlMs: number;
   readonly now?: () => number;
 };
@@ -24,19 +26,19 @@ export function createCachedMarketData({ provider, store, ttlMs, now = Date.now 
   const inflight = new Map<string, Promise<SeriesResult>>();
 
   async function refresh(symbol: string): Promise<SeriesResult> {
-    const state = store.lastFetch(symbol, provider.id);
+    const state = await store.lastFetch(symbol, provider.id);
     if (state && now() - state.fetchedAt < ttlMs) {
-      return { symbol, bars: store.bars(symbol), source: provider.label };
+      return { symbol, bars: await store.bars(symbol), source: provider.label };
     }
     const from: IsoDate | undefined = state?.lastDate ? addDays(state.lastDate, -REFRESH_DAYS) : undefined;
     try {
       const bars = await provider.fetchDaily(symbol, from ? { from } : {});
-      store.saveRefresh(symbol, provider.id, bars, from, now());
-      return { symbol, bars: store.bars(symbol), source: provider.label };
+      await store.saveRefresh(symbol, provider.id, bars, from, now());
+      return { symbol, bars: await store.bars(symbol), source: provider.label };
     } catch (error) {
       if (error instanceof UnknownSymbolError || !state) throw error;
       const reason = error instanceof ProviderError ? error.reason : error instanceof Error ? error.message : String(error);
-      return { symbol, bars: store.bars(symbol), source: provider.label, stale: { reason } };
+      return { symbol, bars: await store.bars(symbol), source: provider.label, stale: { reason } };
     }
   }
 

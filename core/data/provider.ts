@@ -29,9 +29,12 @@ export class UnknownSymbolError extends Error {
   }
 }
 
+/** What a retry needs to know about a failed request: its HTTP status and the server's Retry-After. */
+export type ProviderFailure = { readonly status?: number; readonly retryAfterMs?: number };
+
 /** The provider could not answer (network, timeout, bad payload). */
 export class ProviderError extends Error {
-  constructor(readonly provider: string, readonly symbol: string, readonly reason: string) {
+  constructor(readonly provider: string, readonly symbol: string, readonly reason: string, readonly failure: ProviderFailure = {}) {
     super(`${provider} failed for ${symbol}: ${reason}`);
     this.name = 'ProviderError';
   }

@@ -1,7 +1,8 @@
 import YahooFinance from 'yahoo-finance2';
 import type { Bar, IsoDate } from '../market/types.ts';
-import type { PriceProvider } from './provider.ts';
+import type { PriceProvider, ProviderFailure } from './provider.ts';
 import { ProviderError, UnknownSymbolError } from './provider.ts';
+import { parseRetryAfter } from './retry-policy.ts';
 
 export type YahooOptions = {
   readonly fetch?: typeof fetch;
@@ -18,11 +19,22 @@ const localDate = (instant: Date, timeZone: string): IsoDate =>
  * the session's opening instant, so the session date is that instant in the exchange's zone.
  */
 export function createYahooProvider(options: YahooOptions): PriceProvider {
+  // yahoo-finance2 keeps a failed answer's status and headers to itself; each chart() call has its
+  // own signal, so the fetch notes them by signal for the retry policy (Retry-After).
+  const failures = new WeakMap<AbortSignal, ProviderFailure>();
+  const observedFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const response = await (options.fetch ?? fetch)(input, init);
+    if (!response.ok && init?.signal) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      failures.set(init.signal, { status: response.status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+    }
+    return response;
+  };
   const yahoo = new YahooFinance({
     versionCheck: false,
     suppressNotices: ['yahooSurvey', 'ripHistorical'],
     queue: { concurrency: 2 },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: observedFetch as typeof fetch,
     logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, dir: () => {} },
   });
 
@@ -42,8 +54,15 @@ export function createYahooProvider(options: YahooOptions): PriceProvider {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (/no data found|not found|delisted|invalid symbol/i.test(message)) throw new UnknownSymbolError('yahoo', symbol);
-        const reason = timeout.aborted ? `no answer within ${options.timeoutMs} ms` : message.split('\n')[0]!.slice(0, 160);
-        throw new ProviderError('yahoo', symbol, reason);
+        const failure = failures.get(combined) ?? {};
+        const reason = timeout.aborted
+          ? `no answer within ${options.timeoutMs} ms`
+          : failure.status !== undefined
+            ? `HTTP ${failure.status}`
+            : /not parsable|Unexpected (token|end)|JSON/i.test(message)
+              ? 'an unreadable answer (not JSON)'
+              : message.split('\n')[0]!.slice(0, 160);
+        throw new ProviderError('yahoo', symbol, reason, failure);
       }
       const zone = result.meta.exchangeTimezoneName || 'America/New_York';
       if (result.meta.symbol && result.meta.symbol.toUpperCase() !== symbol.toUpperCase()) {

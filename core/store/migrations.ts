@@ -53,4 +53,11 @@ export const MIGRATIONS: readonly string[] = [
      shown_at INTEGER NOT NULL,
      PRIMARY KEY (platform, channel_id, term_id)
    ) WITHOUT ROWID;`,
+  `CREATE TABLE slack_installations (
+     id TEXT PRIMARY KEY,
+     team_id TEXT,
+     enterprise_id TEXT,
+     sealed TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );`,
 ];

@@ -139,10 +139,10 @@ describe('/rotation status and unsubscribe', () => {
   it('shows the schedule, the next post in the channel zone, and the last post with its result', async () => {
     const c = ctx();
     await ask('/rotation subscribe time:08:30 timezone:Asia/Seoul closed:notice', c);
-    const claim = services.postLedger.claim(
+    const claim = (await services.postLedger.claim(
       { platform: 'slack', channelId: c.channelId!, reportDate: '2026-01-16' },
       { kind: 'morning', slotAt: Date.parse('2026-01-16T23:30:00Z'), instanceId: 'test', now: Date.parse('2026-01-16T23:30:00Z'), claimTimeoutMs: 600_000 },
-    )!;
+    ))!;
     services.postLedger.markSending(claim, Date.parse('2026-01-16T23:30:01Z'));
     services.postLedger.markPosted(claim, { now: Date.parse('2026-01-16T23:30:02Z'), dataAsOf: '2026-01-16' });
     const { text } = await ask('/rotation status', c);

@@ -32,6 +32,8 @@ describe('a restart in the middle of a post', () => {
     let resumeDeadInstance!: () => void;
     const stuck: ComposePost = (request) => new Promise((resolve) => (resumeDeadInstance = () => resolve({ status: 'ready', replies: [fakeReply(request)], result: null })));
     void schedulerOn(db, [dead], clock, { compose: stuck, instanceId: 'dead' }).tick(new Date(SLOT));
+    // The tick awaits the (maybe asynchronous) store before claiming: let its promise hops run.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(createPostLedger(db).get(KEY)?.status).toBe('claimed');
 
     const fresh = createRecordingPoster('slack');

@@ -1,0 +1,63 @@
+/** PostgreSQL schema changes in order; `schema_migrations` records which have run. The same tables as SQLite's. */
+export const PG_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE prices (
+     symbol TEXT NOT NULL,
+     date TEXT NOT NULL,
+     close DOUBLE PRECISION NOT NULL,
+     adjclose DOUBLE PRECISION,
+     provider TEXT NOT NULL,
+     fetched_at BIGINT NOT NULL,
+     PRIMARY KEY (symbol, date)
+   );
+   CREATE TABLE fetch_state (
+     symbol TEXT NOT NULL,
+     provider TEXT NOT NULL,
+     fetched_at BIGINT NOT NULL,
+     PRIMARY KEY (symbol, provider)
+   );`,
+  `CREATE TABLE subscriptions (
+     platform TEXT NOT NULL CHECK (platform IN ('discord', 'slack', 'console')),
+     channel_id TEXT NOT NULL,
+     time TEXT NOT NULL,
+     timezone TEXT NOT NULL,
+     lang TEXT NOT NULL CHECK (lang IN ('en', 'ko')),
+     closed_notice BOOLEAN NOT NULL DEFAULT FALSE,
+     created_by TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     UNIQUE (platform, channel_id)
+   );
+   CREATE TABLE post_ledger (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     report_date TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('morning', 'closed')),
+     slot_at BIGINT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('claimed', 'sending', 'retry', 'posted', 'failed', 'skipped')),
+     claimed_by TEXT,
+     claim_token TEXT,
+     claimed_at BIGINT,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at BIGINT,
+     posted_at BIGINT,
+     data_as_of TEXT,
+     term_id TEXT,
+     error TEXT,
+     updated_at BIGINT NOT NULL,
+     UNIQUE (platform, channel_id, report_date)
+   );
+   CREATE INDEX post_ledger_by_channel ON post_ledger (platform, channel_id, slot_at);
+   CREATE TABLE shown_terms (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     term_id TEXT NOT NULL,
+     shown_at BIGINT NOT NULL,
+     PRIMARY KEY (platform, channel_id, term_id)
+   );`,
+  `CREATE TABLE slack_installations (
+     id TEXT PRIMARY KEY,
+     team_id TEXT,
+     enterprise_id TEXT,
+     sealed TEXT NOT NULL,
+     updated_at BIGINT NOT NULL
+   );`,
+];

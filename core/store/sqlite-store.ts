@@ -1,0 +1,47 @@
+import type { Db } from './open-database.ts';
+import type { PriceStore } from './price-store.ts';
+import type { SubscriptionStore } from './subscription-store.ts';
+import type { PostLedger } from './post-ledger.ts';
+import type { Async, Store } from './store.ts';
+import type { TokenCipher } from './token-cipher.ts';
+import { openDatabase } from './open-database.ts';
+import { createPriceStore } from './price-store.ts';
+import { createSubscriptionStore } from './subscription-store.ts';
+import { createPostLedger } from './post-ledger.ts';
+import { createSqliteInstallationStore } from './installation-store.ts';
+
+/** The SQLite engine: the synchronous stores as they are (`sync`, for callers that want them), and the same behind promises. */
+export type SqliteStore = Store & {
+  readonly engine: 'sqlite';
+  readonly db: Db;
+  readonly sync: { readonly prices: PriceStore; readonly subscriptions: SubscriptionStore; readonly ledger: PostLedger };
+};
+
+/** Wraps each method so it answers with a promise; a throw becomes a rejection. */
+function promised<T extends object>(target: T): Async<T> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(target)) {
+    out[name] = typeof value === 'function' ? (...args: unknown[]) => new Promise((resolve) => resolve((value as (...a: unknown[]) => unknown)(...args))) : value;
+  }
+  return out as Async<T>;
+}
+
+export function openSqliteStore(file: string, cipher?: TokenCipher): SqliteStore {
+  const db = openDatabase(file);
+  const sync = { prices: createPriceStore(db), subscriptions: createSubscriptionStore(db), ledger: createPostLedger(db) };
+  return {
+    engine: 'sqlite',
+    location: file,
+    db,
+    sync,
+    prices: promised(sync.prices),
+    subscriptions: promised(sync.subscriptions),
+    ledger: promised(sync.ledger),
+    installations: createSqliteInstallationStore(db, cipher),
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+export const isSqliteStore = (store: Store): store is SqliteStore => store.engine === 'sqlite' && 'sync' in store;
