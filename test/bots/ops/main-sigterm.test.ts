@@ -90,7 +90,7 @@ describe('bots/main.ts with a fake Slack, on SIGTERM', () => {
     }
   }, 60_000);
 
-  it('run as npm start does (tsx bots/main.ts): exits 0 on SIGTERM', async () => {
+  it('run through the tsx command (tsx bots/main.ts): exits 0 on SIGTERM', async () => {
     const bot = await startBot([TSX]);
     try {
       bot.child.kill('SIGTERM');
