@@ -12,7 +12,7 @@ import { COMMANDS } from '../commands/index.ts';
 import { commandGateFor } from '../commands/command-gate.ts';
 import type { CommandGate } from '../commands/command-gate.ts';
 import { spawnTsWorker } from '../core/charts/spawn-ts-worker.ts';
-import { loadConfig } from '../core/config.ts';
+import { loadConfig, environmentSettings } from '../core/config.ts';
 import { createLogger } from '../core/logger.ts';
 import { chatInput, str } from '../test/fakes/discord-interactions.ts';
 import type { SentOption } from '../test/fakes/discord-interactions.ts';
@@ -93,7 +93,7 @@ async function main(): Promise<number> {
       LOG_LEVEL: 'warn',
     },
     // Limits and pool sizes may be tried from the environment, e.g. ROTATION_MAX_CONCURRENT=4.
-    Object.fromEntries(Object.entries(process.env).filter(([k]) => /^ROTATION_(MAX_|RATE_|RENDER_)/.test(k))),
+    environmentSettings(/^ROTATION_(MAX_|RATE_|RENDER_)/),
   );
   let errorLines = 0;
   const log = createLogger(config.LOG_LEVEL, {

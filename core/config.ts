@@ -120,3 +120,8 @@ export function loadConfig(overrides: Env = {}, env: Env = process.env): Config 
 
 /** The variables and their defaults, for `.env.example` and the README table check. */
 export const SETTING_NAMES = Object.keys(schema.shape) as (keyof Config)[];
+
+/** The environment's variables whose names match, for tools (benches) that take only some settings from it. */
+export function environmentSettings(names: RegExp): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => names.test(k)));
+}
