@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './open-database.ts';
 import type { IsoDate } from '../market/types.ts';
-import type { LedgerEntry, LedgerKey, LedgerStatus, LedgerView, PostKind } from '../posts/ledger-entry.ts';
+import type { LedgerEntry, LedgerKey, LedgerView, PostKind } from '../posts/ledger-entry.ts';
 import type { PostPlatform } from '../posts/subscription.ts';
 import { claimDecision } from '../posts/claim-policy.ts';
+import { clip, fromRow } from './ledger-row.ts';
+import type { LedgerRow as Row } from './ledger-row.ts';
 
 /** The right to post one ledger entry, held by one instance until it settles the entry or loses it to a timeout. */
 export type Claim = {
@@ -47,46 +49,6 @@ export type PostLedger = LedgerView & {
   latest(platform: PostPlatform, channelId: string): LedgerEntry | undefined;
 };
 
-type Row = {
-  platform: PostPlatform;
-  channel_id: string;
-  report_date: string;
-  kind: PostKind;
-  slot_at: number;
-  status: LedgerStatus;
-  claimed_by: string | null;
-  claim_token: string | null;
-  claimed_at: number | null;
-  attempts: number;
-  next_attempt_at: number | null;
-  posted_at: number | null;
-  data_as_of: string | null;
-  term_id: string | null;
-  error: string | null;
-  updated_at: number;
-};
-
-const fromRow = (r: Row): LedgerEntry => ({
-  platform: r.platform,
-  channelId: r.channel_id,
-  reportDate: r.report_date,
-  kind: r.kind,
-  slotAt: r.slot_at,
-  status: r.status,
-  claimedBy: r.claimed_by ?? undefined,
-  claimToken: r.claim_token ?? undefined,
-  claimedAt: r.claimed_at ?? undefined,
-  attempts: r.attempts,
-  nextAttemptAt: r.next_attempt_at ?? undefined,
-  postedAt: r.posted_at ?? undefined,
-  dataAsOf: r.data_as_of ?? undefined,
-  termId: r.term_id ?? undefined,
-  error: r.error ?? undefined,
-  updatedAt: r.updated_at,
-});
-
-const MAX_ERROR_LENGTH = 500;
-const clip = (s: string) => (s.length > MAX_ERROR_LENGTH ? `${s.slice(0, MAX_ERROR_LENGTH - 1)}…` : s);
 
 export function createPostLedger(db: Db): PostLedger {
   const KEY = 'platform = ? AND channel_id = ? AND report_date = ?';
