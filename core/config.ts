@@ -62,10 +62,20 @@ const schema = z.object({
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_GUILD_ID: optionalText,
   DISCORD_API_URL: url,
+  DISCORD_SHARDS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((s) => s === 'auto' || /^[1-9]\d{0,3}$/.test(s), 'expected auto or a number of shards such as 2')
+    .transform((s): 'auto' | number => (s === 'auto' ? 'auto' : Number(s)))
+    .optional(),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_API_URL: url,
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
   SLACK_SUBSCRIBE_ROLES: slackRoles,
   SLACK_COMMAND_PREFIX: z.string().regex(/^[a-z0-9_-]*$/, 'lowercase letters, digits, - or _').default(''),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -113,9 +123,23 @@ export function loadConfig(overrides: Env = {}, env: Env = process.env): Config 
   if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
     problems.push('SLACK_SIGNING_SECRET: required for HTTP mode when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN');
   }
-  if ((c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET) && !c.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: required when other Slack settings are set');
+  const oauth = c.SLACK_CLIENT_ID || c.SLACK_CLIENT_SECRET || c.SLACK_STATE_SECRET;
+  if (oauth) problems.push(...slackOAuthProblems(c));
+  else if ((c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET) && !c.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: required when other Slack settings are set');
   if (problems.length) throw new ConfigError(problems);
   return c;
+}
+
+/** Slack's OAuth install flow (many workspaces) runs in HTTP mode and keeps tokens encrypted; one workspace's token is the other mode. */
+function slackOAuthProblems(c: Config): string[] {
+  const problems: string[] = [];
+  for (const name of ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_SIGNING_SECRET'] as const) {
+    if (!c[name]) problems.push(`${name}: required for Slack's OAuth install flow (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET go together)`);
+  }
+  if (!c.ROTATION_ENCRYPTION_KEY) problems.push('ROTATION_ENCRYPTION_KEY: required with SLACK_CLIENT_ID, to encrypt the workspaces\' tokens at rest');
+  if (c.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (OAuth, many workspaces), not both');
+  if (c.SLACK_APP_TOKEN) problems.push('SLACK_APP_TOKEN: the OAuth install flow needs HTTP mode; unset SLACK_APP_TOKEN or SLACK_CLIENT_ID');
+  return problems;
 }
 
 /** The variables and their defaults, for `.env.example` and the README table check. */

@@ -41,6 +41,6 @@ export function secretScrubber(secrets: readonly (string | undefined)[]): (text:
 
 /** The settings that hold credentials. */
 export function configSecrets(config: Config): (string | undefined)[] {
-  const secret: (keyof Config)[] = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'FRED_API_KEY', 'DATABASE_URL', 'ROTATION_ENCRYPTION_KEY'];
+  const secret: (keyof Config)[] = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'FRED_API_KEY', 'DATABASE_URL', 'ROTATION_ENCRYPTION_KEY'];
   return secret.map((name) => (name in config ? String(config[name] ?? '') : undefined)).filter((v) => v !== '');
 }
