@@ -7,6 +7,7 @@ import type { ConsoleIo } from './console/console-bot.ts';
 import { startServices } from './services.ts';
 import { startSlackBot } from './slack/slack-bot.ts';
 import { startDiscordBot } from './discord/discord-bot.ts';
+import { startShardedDiscord } from './discord/sharded-discord.ts';
 import { postNow } from './console/post-now.ts';
 import { createConsolePoster } from './scheduler/console-poster.ts';
 import { createPostScheduler } from './scheduler/post-scheduler.ts';
@@ -18,6 +19,7 @@ import { startOpsServer } from './ops/ops-server.ts';
 import { createReadinessProbe } from './ops/readiness-probe.ts';
 import type { ProbedAdapter } from './ops/readiness-probe.ts';
 import { firstSignal, shutDown } from './ops/shutdown.ts';
+import type { ShutdownStep } from './ops/shutdown.ts';
 import { commandGateFor } from '../commands/command-gate.ts';
 
 const io: ConsoleIo = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
@@ -31,9 +33,10 @@ async function main(): Promise<number> {
     io.err(`${error.message}\n\n${CLI_USAGE}`);
     return 2;
   }
+  const settings = flagsToEnv(cli.flags);
   let config;
   try {
-    config = loadConfig(flagsToEnv(cli.flags));
+    config = loadConfig(settings);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.err(error.message);
@@ -48,6 +51,9 @@ async function main(): Promise<number> {
     if (cli.request.mode === 'post-now') return await postNow(running.services, log, io, cli.flags.json);
     const adapters: { stop(): Promise<void> }[] = [];
     const probed: ProbedAdapter[] = [];
+    const drainMs = config.ROTATION_SHUTDOWN_TIMEOUT_SECONDS * 1000;
+    // Shard processes drain their own commands, so they are told to stop while this process drains.
+    const stopWhileDraining: ShutdownStep[] = [];
     const gate = commandGateFor(config);
     const opsHandler = createOpsHandler(createReadinessProbe({ services: running.services, db: running.db, adapters: () => probed, inflight: gate.inflight }));
     if (config.SLACK_BOT_TOKEN) {
@@ -56,9 +62,13 @@ async function main(): Promise<number> {
       probed.push({ name: 'slack', connected: slack.connected });
     }
     if (config.DISCORD_TOKEN) {
-      const discord = await startDiscordBot({ config, services: running.services, registry: COMMANDS, log, gate });
+      const { DISCORD_TOKEN, DISCORD_SHARDS } = config;
+      const discord = DISCORD_SHARDS
+        ? await startShardedDiscord({ config: { ...config, DISCORD_TOKEN, DISCORD_SHARDS }, settings, log })
+        : await startDiscordBot({ config, services: running.services, registry: COMMANDS, log, gate });
       adapters.push(discord);
       probed.push({ name: 'discord', connected: discord.connected });
+      if (DISCORD_SHARDS) stopWhileDraining.push({ name: 'discord shards', run: () => discord.stop(), ms: drainMs + 5_000 });
     }
     if (adapters.length) {
       const ops = config.OPS_PORT ? await startOpsServer(opsHandler, config.OPS_PORT) : undefined;
@@ -69,7 +79,6 @@ async function main(): Promise<number> {
         process.exit(1);
       });
       log.info({ signal }, 'signal received');
-      const drainMs = config.ROTATION_SHUTDOWN_TIMEOUT_SECONDS * 1000;
       // Should closing hang, the process still ends, reporting the failure.
       setTimeout(() => {
         log.error('shutdown did not finish in time; exiting');
@@ -78,7 +87,7 @@ async function main(): Promise<number> {
       await shutDown({
         inflight: gate.inflight,
         drainMs,
-        alongside: [{ name: 'scheduler', run: () => scheduler.stop() }],
+        alongside: [{ name: 'scheduler', run: () => scheduler.stop() }, ...stopWhileDraining],
         then: [
           ...adapters.map((adapter, i) => ({ name: probed[i]?.name ?? 'adapter', run: () => adapter.stop() })),
           ...(ops ? [{ name: 'ops server', run: () => ops.close() }] : []),

@@ -77,7 +77,7 @@ export async function startDiscordBot({ config, services, registry, log: parentL
   let stopped: Promise<void> | undefined;
   return {
     client,
-    poster: createDiscordPoster(client),
+    poster: createDiscordPoster(client.rest),
     connected: () => stopped === undefined && client.isReady(),
     stop() {
       stopped ??= client.destroy().then(() => log.info('disconnected from Discord'));

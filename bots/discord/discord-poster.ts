@@ -1,23 +1,26 @@
-import { DiscordAPIError } from 'discord.js';
-import type { Client } from 'discord.js';
+import { DiscordAPIError, Routes } from 'discord.js';
+import type { REST } from 'discord.js';
 import type { Poster } from '../scheduler/poster.ts';
 import { PermanentPostError } from '../scheduler/poster.ts';
 import { renderDiscord } from './render-discord.ts';
+import { toRestMessage } from './rest-message.ts';
 
 /** Refusals that retrying cannot fix: unknown channel, no access, missing permissions, cannot message this user. */
 const PERMANENT = new Set<number | string>([10003, 50001, 50013, 50007]);
 
-/** Posts scheduled replies as ordinary channel messages (the bot needs View Channel, Send Messages, Embed Links, Attach Files). */
-export function createDiscordPoster(client: Client): Poster {
+/**
+ * Posts scheduled replies as ordinary channel messages through REST alone, so any process holding the
+ * token can post to any channel, whichever gateway shard holds its guild (the bot needs View Channel,
+ * Send Messages, Embed Links, Attach Files).
+ */
+export function createDiscordPoster(rest: REST): Poster {
   return {
     platform: 'discord',
     async post(channelId, replies) {
       try {
-        const channel = await client.channels.fetch(channelId);
-        if (!channel?.isSendable()) throw new PermanentPostError(`Discord channel ${channelId} does not take messages`);
         for (const reply of replies) {
-          const { flags: _none, ...message } = renderDiscord({ ...reply, visibility: 'public' });
-          await channel.send(message);
+          const { body, files } = toRestMessage(renderDiscord({ ...reply, visibility: 'public' }));
+          await rest.post(Routes.channelMessages(channelId), { body, files });
         }
       } catch (error) {
         if (error instanceof DiscordAPIError && PERMANENT.has(error.code)) {

@@ -1,7 +1,12 @@
 import type { Logger } from '../../core/logger.ts';
 import type { InflightTracker } from '../../core/ops/inflight.ts';
 
-export type ShutdownStep = { readonly name: string; run(): Promise<void> };
+export type ShutdownStep = {
+  readonly name: string;
+  run(): Promise<void>;
+  /** How long this step may take; default the plan's `stepMs` (for `alongside`, at least `drainMs`). */
+  readonly ms?: number;
+};
 
 export type ShutdownPlan = {
   /** Stops taking commands, then waits for those in flight. Absent: nothing to wait for. */
@@ -45,11 +50,11 @@ export async function shutDown(plan: ShutdownPlan): Promise<{ drained: boolean; 
   plan.log.info({ inflight: plan.inflight?.count ?? 0, drainMs: plan.drainMs }, 'shutting down: no new commands');
   const [result] = await Promise.all([
     plan.inflight ? plan.inflight.drain(plan.drainMs) : Promise.resolve({ drained: true, remaining: 0 }),
-    ...plan.alongside.map((step) => bounded(step, Math.max(stepMs, plan.drainMs), plan.log)),
+    ...plan.alongside.map((step) => bounded(step, step.ms ?? Math.max(stepMs, plan.drainMs), plan.log)),
   ]);
   if (result.drained) plan.log.info('commands in flight drained');
   else plan.log.warn({ remaining: result.remaining }, 'commands still in flight after the shutdown timeout; closing anyway');
-  for (const step of plan.then) await bounded(step, stepMs, plan.log);
+  for (const step of plan.then) await bounded(step, step.ms ?? stepMs, plan.log);
   return result;
 }
 

@@ -8,6 +8,8 @@ export type Where = {
   /** Guild channel (context 0, with member) or bot DM (context 1, with user). */
   readonly in?: 'guild' | 'dm';
   readonly userId?: string;
+  /** The guild of a guild interaction (default GUILD_ID); with several shards it picks the shard. */
+  readonly guildId?: string;
 };
 
 export const GUILD_ID = '5000';
@@ -49,13 +51,14 @@ function base(applicationId: string, type: number, where: Where): SentInteractio
       context: 1,
     };
   }
+  const guildId = where.guildId ?? GUILD_ID;
   return {
     ...common,
-    guild_id: GUILD_ID,
-    guild: { id: GUILD_ID, locale: 'en-US', features: [] },
+    guild_id: guildId,
+    guild: { id: guildId, locale: 'en-US', features: [] },
     guild_locale: 'en-US',
     channel_id: CHANNEL_ID,
-    channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'markets', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0 },
+    channel: { id: CHANNEL_ID, type: 0, guild_id: guildId, name: 'markets', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0 },
     member: {
       user: user(userId),
       roles: [],
@@ -70,7 +73,7 @@ function base(applicationId: string, type: number, where: Where): SentInteractio
       communication_disabled_until: null,
       permissions: ALL_PERMISSIONS,
     },
-    authorizing_integration_owners: { '0': GUILD_ID },
+    authorizing_integration_owners: { '0': guildId },
     context: 0,
   };
 }

@@ -24,7 +24,18 @@ export type RecordedRequest = {
 type CannedResponse = { readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string> };
 type Override = { readonly method: string | undefined; readonly match: RegExp; remaining: number; readonly response: CannedResponse };
 
-export type FakeDiscordOptions = { readonly applicationId?: string; readonly botUserId?: string; readonly heartbeatIntervalMs?: number };
+export type FakeDiscordOptions = {
+  readonly applicationId?: string;
+  readonly botUserId?: string;
+  readonly heartbeatIntervalMs?: number;
+  /** The shard count `GET /gateway/bot` recommends (default 1). */
+  readonly shards?: number;
+};
+
+/** The shard a guild's events go to, by Discord's formula; direct messages go to shard 0. */
+export function shardOfGuild(guildId: string | undefined, shardCount: number): number {
+  return guildId === undefined ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
 
 export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -69,6 +80,13 @@ export class FakeDiscord {
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
   private wss: WebSocketServer | undefined;
   private readonly sockets = new Set<WebSocket>();
+  /** The `[shard, count]` each connection identified with. */
+  private readonly shardOf = new Map<WebSocket, readonly [number, number]>();
+  /** Channels a bot may post in: those sent with GUILD_CREATE or added by `addChannel`. */
+  private readonly channels = new Set<string>();
+  /** The shard each dispatched interaction went to, by interaction id. */
+  readonly dispatchedTo = new Map<string, number>();
+  private readonly recommendedShards: number;
   private readonly listeners = new Set<() => void>();
   private readonly requestListeners = new Set<(r: RecordedRequest) => void>();
   private sequence = 0;
@@ -80,6 +98,7 @@ export class FakeDiscord {
     this.applicationId = options.applicationId ?? '1234';
     this.botUserId = options.botUserId ?? this.applicationId;
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
+    this.recommendedShards = options.shards ?? 1;
   }
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -131,13 +150,33 @@ export class FakeDiscord {
     this.requestListeners.add(listener);
   }
 
-  /** Pushes an INTERACTION_CREATE dispatch to every connected gateway client; returns when it was sent. */
+  /**
+   * Pushes an INTERACTION_CREATE dispatch to the gateway client that holds its guild's shard (to every
+   * client when none identified as a shard of several); returns when it was sent.
+   */
   dispatchInteraction(payload: Record<string, unknown>): number {
-    return this.dispatch('INTERACTION_CREATE', payload);
+    const sharded = [...this.shardOf.values()].find(([, count]) => count > 1);
+    if (!sharded) return this.dispatch('INTERACTION_CREATE', payload);
+    const shard = shardOfGuild(typeof payload.guild_id === 'string' ? payload.guild_id : undefined, sharded[1]);
+    const socket = [...this.shardOf].find(([, [id]]) => id === shard)?.[0];
+    if (!socket) throw new Error(`FakeDiscord: shard ${shard} is not connected`);
+    this.dispatchedTo.set(String(payload.id), shard);
+    return this.dispatch('INTERACTION_CREATE', payload, [socket]);
+  }
+
+  /** Shards connected and identified, by id. */
+  get connectedShards(): number[] {
+    return [...this.shardOf.values()].map(([id]) => id).sort((a, b) => a - b);
+  }
+
+  /** Lets bots post to a channel without a GUILD_CREATE (a REST-only poster never sees one). */
+  addChannel(channelId: string): void {
+    this.channels.add(channelId);
   }
 
   /** Tells the client it is in a guild with one text channel, as GUILD_CREATE does after READY. */
   guildCreate(guildId: string, channelId: string): number {
+    this.channels.add(channelId);
     return this.dispatch('GUILD_CREATE', {
       id: guildId,
       name: 'Markets',
@@ -163,10 +202,10 @@ export class FakeDiscord {
     });
   }
 
-  dispatch(event: string, d: unknown): number {
+  dispatch(event: string, d: unknown, to: Iterable<WebSocket> = this.sockets): number {
     const frame = JSON.stringify({ op: 0, t: event, s: ++this.sequence, d });
     const at = performance.now();
-    for (const socket of this.sockets) socket.send(frame);
+    for (const socket of to) socket.send(frame);
     return at;
   }
 
@@ -220,6 +259,7 @@ export class FakeDiscord {
     this.sockets.add(socket);
     socket.on('close', () => {
       this.sockets.delete(socket);
+      this.shardOf.delete(socket);
       this.notify();
     });
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.heartbeatIntervalMs }, s: null, t: null }));
@@ -228,7 +268,9 @@ export class FakeDiscord {
       if (packet.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       if (packet.op === 2) {
         this.identifies.push(packet.d);
-        socket.send(JSON.stringify({ op: 0, t: 'READY', s: ++this.sequence, d: this.readyPayload() }));
+        const shard = (packet.d as { shard?: [number, number] }).shard ?? [0, 1];
+        this.shardOf.set(socket, shard);
+        socket.send(JSON.stringify({ op: 0, t: 'READY', s: ++this.sequence, d: { ...this.readyPayload(), shard } }));
         this.notify();
       }
     });
@@ -274,7 +316,7 @@ export class FakeDiscord {
     if (method === 'GET' && p === '/gateway/bot') {
       return {
         status: 200,
-        body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } },
+        body: { url: this.gatewayUrl, shards: this.recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } },
       };
     }
     if (method === 'GET' && p === '/gateway') return { status: 200, body: { url: this.gatewayUrl } };
@@ -287,10 +329,10 @@ export class FakeDiscord {
     if (m && method === 'DELETE') return { status: 204 };
     m = /^\/webhooks\/([^/]+)\/([^/]+)$/.exec(p);
     if (m && method === 'POST') return { status: 200, body: messageObject({ authorId: this.botUserId, body }) };
-    m = /^\/channels\/([^/]+)\/messages$/.exec(p);
-    if (m && method === 'POST') return { status: 200, body: messageObject({ authorId: this.botUserId, channelId: m[1]!, body }) };
-    // Channels the bot can post in arrive with GUILD_CREATE (see `guildCreate`); any other is unknown.
-    if (method === 'GET' && /^\/channels\/[^/]+$/.test(p)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+    // Channels the bot can post in arrive with GUILD_CREATE or `addChannel`; any other is unknown.
+    m = /^\/channels\/([^/]+)(\/messages)?$/.exec(p);
+    if (m && !this.channels.has(m[1]!)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+    if (m?.[2] && method === 'POST') return { status: 200, body: messageObject({ authorId: this.botUserId, channelId: m[1]!, body }) };
     m = /^\/applications\/([^/]+)(?:\/guilds\/([^/]+))?\/commands$/.exec(p);
     if (m && method === 'PUT' && Array.isArray(json)) {
       return {

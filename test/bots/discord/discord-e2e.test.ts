@@ -314,7 +314,8 @@ describe('Discord end to end, through the real discord.js client and a local fak
     });
 
     it('gives up at once on a channel it cannot see', async () => {
-      await expect(bot.poster.post('999', [])).rejects.toMatchObject({ name: 'PermanentPostError' });
+      const direct = await runText(COMMANDS, '/help', directContext(), () => undefined);
+      await expect(bot.poster.post('999', direct.output.replies)).rejects.toMatchObject({ name: 'PermanentPostError' });
     });
   });
 

@@ -1,26 +1,17 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSlack } from '../../fakes/fake-slack.ts';
 import type { FakeSlack } from '../../fakes/fake-slack.ts';
 import { postSigned, slashCommandBody } from '../../fakes/slack-requests.ts';
-import { MARKET_DATA_DIR } from '../../helpers/market-data.ts';
+import { botProcessEnv } from '../../helpers/bot-process.ts';
+import { freePort } from '../../helpers/free-port.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const SECRET = 'sigterm-signing-secret';
 const BOT_TOKEN = 'xoxb-sigterm-test-token';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 type Line = { msg: string; inflight?: number };
 
@@ -39,19 +30,13 @@ describe('bots/main.ts with a fake Slack, on SIGTERM', () => {
     const port = await freePort();
     const child: ChildProcessWithoutNullStreams = spawn(command[0]!, [...command.slice(1), 'bots/main.ts'], {
       cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        ROTATION_DATA_DIR: MARKET_DATA_DIR,
-        ROTATION_AS_OF: '2026-01-20',
-        ROTATION_DB_PATH: ':memory:',
-        ROTATION_RENDER_POOL_SIZE: '1',
+      env: botProcessEnv({
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SECRET,
         SLACK_API_URL: fake.apiUrl,
         PORT: String(port),
         LOG_LEVEL: 'info',
-      },
+      }),
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
