@@ -6,6 +6,11 @@ import { createRecordingPoster } from '../../../bots/scheduler/recording-poster.
 import { createScheduler } from '../../../bots/scheduler/scheduler.ts';
 import { spawnTsWorker } from '../../../core/charts/spawn-ts-worker.ts';
 import { startTestPostgres } from '../../helpers/postgres.ts';
+import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
+import type { BotProcessAnswer, BotProcessMessage } from './pg-bot-process.ts';
+import { startFakeSlack } from '../../fakes/fake-slack.ts';
+import { MARKET_DATA_DIR } from '../../helpers/market-data.ts';
 import { instantCompose, MINUTE, silentLog, simClock, subscription } from './harness.ts';
 
 const { pg: server, reason } = await startTestPostgres();
@@ -19,6 +24,20 @@ for (let t = Date.parse('2026-01-12T00:00:00Z'); t < Date.parse('2026-01-17T00:0
 }
 // New York mornings reach the sessions of 12–15 January by the 17th, Seoul mornings those of 12–16.
 const EXPECTED = 10 * 4 + 10 * 5;
+
+/** A bot instance in a child process, driven one message at a time. */
+function botProcess() {
+  const child = fork(new URL('./pg-bot-process.ts', import.meta.url), { execArgv: ['--import', createRequire(import.meta.url).resolve('tsx')], stdio: 'inherit' });
+  return {
+    pid: child.pid,
+    ask: (message: BotProcessMessage) =>
+      new Promise<BotProcessAnswer>((resolve, reject) => {
+        child.once('message', (reply: BotProcessAnswer) => (reply.type === 'error' ? reject(new Error(reply.error)) : resolve(reply)));
+        child.send(message);
+      }),
+    kill: () => child.exitCode === null && child.kill(),
+  };
+}
 
 describe.skipIf(!server)(`several instances on one PostgreSQL${server ? '' : `: ${reason}`}`, () => {
   const url = server?.url ?? '';
@@ -75,4 +94,40 @@ describe.skipIf(!server)(`several instances on one PostgreSQL${server ? '' : `: 
     await check.close();
     expect(ledger.every((e) => e?.status === 'posted')).toBe(true);
   });
+
+  it('posts each morning post exactly once when two bot processes with the real post content share the database', async () => {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query('TRUNCATE subscriptions, post_ledger, shown_terms');
+    await admin.end();
+    // Six New York channels over the week of 17 August 2026 (the sample data's last full week).
+    const channels = Array.from({ length: 6 }, (_, i) => subscription({ channelId: `CP${i}` }));
+    const store = await openPostgresStore(url, { poolSize: 2 });
+    for (const s of channels) await store.subscriptions.upsert(s);
+    await store.close();
+    const ticks: number[] = [];
+    for (let t = Date.parse('2026-08-17T00:00:00Z'); t < Date.parse('2026-08-22T00:00:00Z'); t += MINUTE) {
+      if (Math.abs((t % 86_400_000) / MINUTE - (12 * 60 + 30)) <= 3) ticks.push(t);
+    }
+    const slack = await startFakeSlack();
+    const processes = [botProcess(), botProcess()];
+    try {
+      await Promise.all(processes.map((p, i) => p.ask({ type: 'start', url, instanceId: `process-${i}`, slackApiUrl: slack.apiUrl, dataDir: MARKET_DATA_DIR })));
+      for (const at of ticks) await Promise.all(processes.map((p) => p.ask({ type: 'tick', at })));
+      const sent = await Promise.all(processes.map(async (p) => ((await p.ask({ type: 'stop' })) as { sent: number }).sent));
+      expect(new Set(processes.map((p) => p.pid)).size).toBe(2);
+      // Tuesday to Friday mornings report the sessions of 17–20 August; Monday's follows a weekend, so none.
+      const posted = slack
+        .callsTo('files.completeUploadExternal')
+        .map((c) => `${String(c.params.channel_id)} ${/Aug \d+, 2026/.exec(JSON.stringify(c.params.blocks))?.[0]}`);
+      expect(posted).toHaveLength(channels.length * 4);
+      expect(new Set(posted).size).toBe(posted.length);
+      for (const day of [17, 18, 19, 20]) expect(posted.filter((p) => p.endsWith(`Aug ${day}, 2026`))).toHaveLength(channels.length);
+      expect(sent[0]! + sent[1]!).toBe(posted.length);
+      expect(sent.every((n) => n > 0)).toBe(true);
+    } finally {
+      for (const p of processes) p.kill();
+      await slack.close();
+    }
+  }, 120_000);
 });
