@@ -40,6 +40,23 @@ function layoutLegend(ctx: SKRSContext2D, frame: Frame, items: readonly LegendIt
   return { placed, height: (row + 1) * lineHeight + 8 * frame.scale, lineHeight, swatch, gap };
 }
 
+type Point = number | null;
+
+/** The ratio where it is above its average (else the average), and where it is below (else the average). */
+export function splitAtAverage(values: readonly Point[], average: readonly Point[]): { above: Point[]; below: Point[] } {
+  const pick = (choose: (v: number, a: number) => number) =>
+    values.map((v, i) => {
+      const a = average[i];
+      return v === null || v === undefined || a === null || a === undefined ? null : choose(v, a);
+    });
+  return { above: pick(Math.max), below: pick(Math.min) };
+}
+
+/** An invisible line filled down (or up) to the average, dataset 1. */
+function shadingBand(data: Point[], colour: string) {
+  return { label: '', data, borderWidth: 0, pointRadius: 0, tension: 0, spanGaps: false, backgroundColor: colour, fill: { target: 1 }, order: 2 };
+}
+
 export function ratioChart(ctx: SKRSContext2D, spec: RatioChartSpec, frame: Frame): ChartConfiguration<'line'> {
   if (spec.dates.length < 2) throw new Error('a ratio chart needs at least two dates');
   if (spec.values.length !== spec.dates.length) throw new Error('a ratio chart needs one value per date');
@@ -58,6 +75,7 @@ export function ratioChart(ctx: SKRSContext2D, spec: RatioChartSpec, frame: Fram
     ...(lastAverage >= 0 ? [{ index: lastAverage, value: spec.average[lastAverage]!, tag: measureEndTag(ctx, frame, formatTick(spec.average[lastAverage]!, 1), '', THEME.muted, frame.width * 0.2) }] : []),
   ];
   const leaderGap = 24 * frame.scale;
+  const bands = splitAtAverage(spec.values, spec.average);
   const padding = { left: frame.pad * 0.6, right: frame.pad + Math.max(0, ...tags.map((t) => t.tag.width)) + leaderGap };
   const plotWidth = frame.width - padding.left - padding.right - 90 * frame.scale;
 
@@ -110,7 +128,8 @@ export function ratioChart(ctx: SKRSContext2D, spec: RatioChartSpec, frame: Fram
           borderWidth: 3.5 * frame.scale,
           pointRadius: 0,
           tension: 0,
-          fill: { target: 1, above: SMALL_FILL, below: LARGE_FILL },
+          fill: false,
+          order: 0,
         },
         {
           label: spec.averageLabel,
@@ -122,7 +141,12 @@ export function ratioChart(ctx: SKRSContext2D, spec: RatioChartSpec, frame: Fram
           tension: 0,
           fill: false,
           spanGaps: false,
+          order: 1,
         },
+        // Chart.js's own above/below fill clips with a path that @napi-rs/canvas does not honour, so both
+        // colours were painted everywhere; two bands, each filled to the average, draw one colour each.
+        shadingBand(bands.above, SMALL_FILL),
+        shadingBand(bands.below, LARGE_FILL),
       ],
     },
     options: {

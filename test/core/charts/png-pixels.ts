@@ -37,3 +37,19 @@ export function countColour(p: Pixels, hex: string): number {
   }
   return count;
 }
+
+/** How many opaque pixels are within `tolerance` per channel of `rgb`. */
+export function countNear(p: Pixels, rgb: readonly [number, number, number], tolerance = 2): number {
+  let count = 0;
+  for (let i = 0; i < p.data.length; i += 4) {
+    if (p.data[i + 3] === 255 && Math.abs(p.data[i]! - rgb[0]) <= tolerance && Math.abs(p.data[i + 1]! - rgb[1]) <= tolerance && Math.abs(p.data[i + 2]! - rgb[2]) <= tolerance) count++;
+  }
+  return count;
+}
+
+/** `hex` at `alpha` over `under`, as the canvas composites it. */
+export function blend(hex: string, alpha: number, under: readonly [number, number, number]): [number, number, number] {
+  const n = Number.parseInt(hex.slice(1), 16);
+  const top = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  return [0, 1, 2].map((i) => Math.round(alpha * top[i]! + (1 - alpha) * under[i]!)) as [number, number, number];
+}

@@ -5,7 +5,7 @@ import { HIGHLIGHT_COLOUR, OTHER_BAR_COLOUR, legColour } from '../../../core/cha
 import { CHART_SIZES } from '../../../core/charts/sizes.ts';
 import { THEME } from '../../../core/charts/theme.ts';
 import { allRealSpecs, ratioSpec, seasonalitySpec, ytdLinesSpec } from './real-specs.ts';
-import { countColour, decodePng, pixelAt, pngSize } from './png-pixels.ts';
+import { blend, countColour, countNear, decodePng, pixelAt, pngSize } from './png-pixels.ts';
 
 const kinds = (specs: ChartSpec[]) => specs.map((spec) => [spec.kind, spec] as const);
 
@@ -44,6 +44,25 @@ describe('renderChart on real market data', () => {
     expect(HIGHLIGHT_COLOUR).not.toBe(OTHER_BAR_COLOUR);
     expect(countColour(pixels, HIGHLIGHT_COLOUR)).toBeGreaterThan(100);
     expect(countColour(pixels, OTHER_BAR_COLOUR)).toBeGreaterThan(1000);
+  });
+
+  it('shades a five-year ratio chart above its average in the small-cap colour and below it in the large-cap colour, never both', async () => {
+    // Five years: with this many points chart.js's own above/below fill painted both colours everywhere.
+    const spec = ratioSpec('en', 'wide', '2021-01-20', '2026-01-20');
+    const values = spec.values;
+    const above = values.filter((v, i) => spec.average[i] != null && v > spec.average[i]!).length;
+    const below = values.filter((v, i) => spec.average[i] != null && v < spec.average[i]!).length;
+    expect(above).toBeGreaterThan(20);
+    expect(below).toBeGreaterThan(20);
+    const pixels = await decodePng((await renderChart(spec)).png);
+    const background = pixelAt(pixels, 0, 0).slice(0, 3) as [number, number, number];
+    const smallShade = blend(legColour('small', 0), 0.3, background);
+    const largeShade = blend(legColour('large', 0), 0.3, background);
+    const bothShades = blend(legColour('small', 0), 0.3, largeShade);
+    // The legend's swatches hold 800 pixels of each; the plot must hold far more.
+    expect(countNear(pixels, smallShade)).toBeGreaterThan(3_000);
+    expect(countNear(pixels, largeShade)).toBeGreaterThan(3_000);
+    expect(countNear(pixels, bothShades)).toBeLessThan(200);
   });
 
   it('still draws the ratio chart when its average is undefined for the first sessions', async () => {
