@@ -1,4 +1,5 @@
 import type { Reply } from '../../core/reply.ts';
+import { displayWidth, padToColumns } from './display-width.ts';
 
 const stripMarkdown = (s: string) =>
   s.replace(/\*\*(.+?)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1').replace(/(^|[\s(])_([^_\n]+)_(?=[\s.,;:!?)]|$)/gm, '$1$2');
@@ -8,10 +9,10 @@ export function renderText(reply: Reply, chartPath?: string): string {
   const lines = [`== ${reply.title} ==`, stripMarkdown(reply.text)];
   if (reply.fields.length) {
     lines.push('');
-    const width = Math.min(40, Math.max(...reply.fields.map((f) => f.label.length)));
+    const width = Math.min(40, Math.max(...reply.fields.map((f) => displayWidth(f.label))));
     for (const f of reply.fields) {
       const [first, ...more] = stripMarkdown(f.value).split('\n');
-      lines.push(`  ${f.label.padEnd(width)}  ${first}`, ...more.map((m) => `  ${''.padEnd(width)}  ${m}`));
+      lines.push(`  ${padToColumns(f.label, width)}  ${first}`, ...more.map((m) => `  ${''.padEnd(width)}  ${m}`));
     }
   }
   if (chartPath) lines.push('', `Chart: ${chartPath}${reply.chart ? ` (${reply.chart.width}×${reply.chart.height})` : ''}`);
