@@ -56,8 +56,8 @@ async function main(): Promise<number> {
     const stopWhileDraining: ShutdownStep[] = [];
     const gate = commandGateFor(config);
     const opsHandler = createOpsHandler(createReadinessProbe({ services: running.services, db: running.db, adapters: () => probed, inflight: gate.inflight }));
-    if (config.SLACK_BOT_TOKEN) {
-      const slack = await startSlackBot({ config, services: running.services, registry: COMMANDS, log, opsHandler, gate });
+    if (config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID) {
+      const slack = await startSlackBot({ config, services: running.services, registry: COMMANDS, log, opsHandler, gate, installations: running.store.installations });
       adapters.push(slack);
       probed.push({ name: 'slack', connected: slack.connected });
     }

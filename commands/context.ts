@@ -38,6 +38,8 @@ export type CommandContext = {
   readonly platform: Platform;
   readonly userId: string;
   readonly channelId?: string;
+  /** The workspace the command came from where the platform has one (Slack's team id); subscriptions keep it. */
+  readonly workspaceId?: string;
   /** How users type commands on this platform, e.g. "/" or "/rb-". */
   readonly commandPrefix: string;
   /** Whether the user may manage this channel's subscriptions; adapters set it (see canManageSubscriptions). */

@@ -105,6 +105,7 @@ export const rotation = defineCommand({
     const wanted: Subscription = {
       platform,
       channelId,
+      ...(ctx.workspaceId ? { workspaceId: ctx.workspaceId } : {}),
       time: parseTime(args.time ?? existing?.time ?? config.ROTATION_POST_TIME),
       timeZone: parseZone(args.timezone ?? existing?.timeZone ?? config.ROTATION_POST_TIMEZONE),
       locale: args.lang ?? existing?.locale ?? locale,

@@ -3,6 +3,7 @@
  *   tsx scripts/slack-manifest.ts            write manifest.json (prefix from SLACK_COMMAND_PREFIX, default none)
  *   tsx scripts/slack-manifest.ts --check    exit 1 when manifest.json is out of date
  *   tsx scripts/slack-manifest.ts --out my-manifest.json --url https://bot.example.com/slack/events
+ *   add --oauth for many workspaces: the OAuth redirect URL and the uninstall events
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,7 @@ const flag = (name: string) => {
 
 const out = path.resolve(import.meta.dirname, '..', flag('--out') ?? 'manifest.json');
 const url = flag('--url');
-const text = manifestJson(COMMANDS, { prefix: loadConfig().SLACK_COMMAND_PREFIX, ...(url ? { requestUrl: url } : {}) });
+const text = manifestJson(COMMANDS, { prefix: loadConfig().SLACK_COMMAND_PREFIX, ...(url ? { requestUrl: url } : {}), oauth: args.includes('--oauth') });
 
 if (args.includes('--check')) {
   let current = '';

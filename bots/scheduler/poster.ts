@@ -12,7 +12,8 @@ import type { PostPlatform } from '../../core/posts/subscription.ts';
  */
 export interface Poster {
   readonly platform: PostPlatform;
-  post(channelId: string, replies: readonly Reply[]): Promise<void>;
+  /** `workspaceId` is the subscription's (Slack: whose installation posts); posters that need none ignore it. */
+  post(channelId: string, replies: readonly Reply[], workspaceId?: string): Promise<void>;
 }
 
 /** A refusal that retrying cannot fix: the post is marked failed at once. */

@@ -147,7 +147,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       return outcome(d, 'lost');
     }
     try {
-      await poster.post(d.subscription.channelId, built.replies);
+      await poster.post(d.subscription.channelId, built.replies, d.subscription.workspaceId);
     } catch (error) {
       return failAttempt(d, claim, error);
     }

@@ -28,7 +28,10 @@ export type Invocation = {
   /** The registry's command line, e.g. `/smallcaps ytd`. */
   readonly line: string;
   readonly userId: string;
+  /** The workspace the request came from (Slack's team id). */
+  readonly teamId: string | undefined;
   readonly channelId: string | undefined;
+  /** Holds the bot token of the workspace the request came from: every Web API call for the answer goes through it. */
   readonly client: webApi.WebClient;
   readonly respond: RespondFn;
   /** Answers only the user, whatever the command would do (e.g. "explain the terms"). */
@@ -43,19 +46,20 @@ export function answerLine(invocation: Invocation, deps: SlackDeps): Promise<voi
 }
 
 async function answer(invocation: Invocation, deps: SlackDeps): Promise<void> {
-  const { line, userId, channelId, client, respond } = invocation;
+  const { line, userId, teamId, channelId, client, respond } = invocation;
   const started = performance.now();
   // Read before the user lookup below: a command that came in before shutdown is still answered.
   const arrivedWhileAccepting = deps.gate?.inflight.accepting;
   let locale: Locale = deps.services.config.ROTATION_LANG;
   const named = findCommand(deps.registry, /^\/?(\S*)/.exec(line.trim())?.[1] ?? '');
-  const { log } = requestLogger(deps.log, { platform: 'slack', command: named?.name, userId, channelId });
+  const { log } = requestLogger(deps.log, { platform: 'slack', command: named?.name, userId, channelId, workspaceId: teamId });
   try {
-    const user = await deps.users.get(userId);
+    const user = await deps.users.get({ teamId, userId }, async (id) => (await client.users.info({ user: id, include_locale: true })).user);
     locale = user.locale;
     const commandPrefix = `/${deps.prefix}`;
     const isChannelAdmin = canManageSubscriptions('slack', user, deps.services.config);
-    const ctx: CommandContext = { locale, services: deps.services, platform: 'slack', userId, ...(channelId ? { channelId } : {}), commandPrefix, isChannelAdmin };
+    const where = { ...(channelId ? { channelId } : {}), ...(teamId ? { workspaceId: teamId } : {}) };
+    const ctx: CommandContext = { locale, services: deps.services, platform: 'slack', userId, ...where, commandPrefix, isChannelAdmin };
     const command = named;
     const admission = command && deps.gate?.admit({ command, platform: 'slack', userId, channelId, locale, arrivedWhileAccepting });
     const run = () => runText(deps.registry, line, ctx, ({ errorId, error }) => log.error({ errorId, err: error }, 'command failed'));

@@ -3,6 +3,7 @@ import { commandDescription, usageHint } from '../../commands/usage.ts';
 import { SLACK_LIMITS } from './slack-limits.ts';
 import { BOT_DISPLAY_NAME } from './slack-texts.ts';
 import { truncate } from './fit-text.ts';
+import { SLACK_OAUTH_REDIRECT_PATH } from './slack-paths.ts';
 
 /**
  * Where Slack sends slash commands and button presses in HTTP mode. A placeholder: replace it
@@ -13,7 +14,15 @@ export const MANIFEST_REQUEST_URL = 'https://example.invalid/slack/events';
 /** What the bot needs: slash commands, posting, uploading charts, and reading a user's locale. */
 export const BOT_SCOPES = ['commands', 'chat:write', 'files:write', 'users:read'] as const;
 
-export type ManifestOptions = { readonly prefix?: string; readonly requestUrl?: string };
+/** Events OAuth mode listens to, so an uninstalled workspace's installation is deleted. */
+export const OAUTH_BOT_EVENTS = ['app_uninstalled', 'tokens_revoked'] as const;
+
+export type ManifestOptions = {
+  readonly prefix?: string;
+  readonly requestUrl?: string;
+  /** For installing in many workspaces (SLACK_CLIENT_ID): the OAuth redirect URL beside the request URL, and the uninstall events. */
+  readonly oauth?: boolean;
+};
 
 const DESCRIPTION = 'Are US small caps beating large caps? Returns, the spread and a chart.';
 const LONG_DESCRIPTION = [
@@ -50,8 +59,12 @@ export function buildSlackManifest(registry: readonly AnyCommand[], options: Man
         };
       }),
     },
-    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
+    oauth_config: {
+      ...(options.oauth ? { redirect_urls: [new URL(SLACK_OAUTH_REDIRECT_PATH, url).href] } : {}),
+      scopes: { bot: [...BOT_SCOPES] },
+    },
     settings: {
+      ...(options.oauth ? { event_subscriptions: { request_url: url, bot_events: [...OAUTH_BOT_EVENTS] } } : {}),
       interactivity: { is_enabled: true, request_url: url },
       org_deploy_enabled: false,
       socket_mode_enabled: false,

@@ -2,8 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSlackPoster } from './slack-poster.ts';
 import type { Poster } from '../scheduler/poster.ts';
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { Receiver } from '@slack/bolt';
+import { App, ErrorCode } from '@slack/bolt';
 import type { AnyCommand } from '../../commands/define-command.ts';
 import type { Services } from '../../commands/context.ts';
 import type { Config } from '../../core/config.ts';
@@ -15,11 +14,11 @@ import { boltLogger } from './bolt-logger.ts';
 import { slackCommandLine } from './parse-slack-text.ts';
 import { createUserInfoCache } from './user-info-cache.ts';
 import type { OpsHandler } from '../ops/ops-routes.ts';
-import { HEALTH_PATH, READY_PATH } from '../ops/ops-routes.ts';
 import type { CommandGate } from '../../commands/command-gate.ts';
-
-/** Commands, buttons and (should the app subscribe to any) events all arrive here in HTTP mode. */
-export const SLACK_EVENTS_PATH = '/slack/events';
+import type { InstallationStore } from '../../core/store/store.ts';
+import { createReceiver } from './slack-receiver.ts';
+import { forgetUninstalledWorkspaces } from './uninstall-listeners.ts';
+import { installedWorkspaceClients } from './workspace-clients.ts';
 
 /**
  * Web API retries: a 429 is retried after its Retry-After only while retries remain, so keep a
@@ -40,6 +39,8 @@ export type SlackBotOptions = {
   readonly opsHandler?: OpsHandler;
   /** Rate limits, the concurrency cap and shutdown; absent, nothing is limited. */
   readonly gate?: CommandGate;
+  /** Where OAuth mode (SLACK_CLIENT_ID) keeps each workspace's installation: the store's `installations`. */
+  readonly installations?: InstallationStore;
 };
 
 export type SlackBot = {
@@ -47,6 +48,8 @@ export type SlackBot = {
   /** Sends scheduled morning posts to channels. */
   readonly poster: Poster;
   readonly mode: 'http' | 'socket';
+  /** Installed in many workspaces through OAuth (SLACK_CLIENT_ID), each answered with its own token. */
+  readonly oauth: boolean;
   /** The port listened on in HTTP mode. */
   readonly port: number | undefined;
   /** Listening (HTTP mode) or holding an open Socket Mode connection, for /readyz. */
@@ -56,12 +59,13 @@ export type SlackBot = {
 
 function registerListeners(app: App, deps: SlackDeps): void {
   for (const command of deps.registry) {
-    app.command(`/${deps.prefix}${command.name}`, async ({ ack, command: body, respond, client }) => {
+    app.command(`/${deps.prefix}${command.name}`, async ({ ack, command: body, respond, client, context }) => {
       await ack();
-      await answerLine({ line: slackCommandLine(command.name, body.text), userId: body.user_id, channelId: body.channel_id, client, respond }, deps);
+      const line = slackCommandLine(command.name, body.text);
+      await answerLine({ line, userId: body.user_id, teamId: context.teamId, channelId: body.channel_id, client, respond }, deps);
     });
   }
-  app.action(/^rb:/, async ({ ack, body, action, respond, client }) => {
+  app.action(/^rb:/, async ({ ack, body, action, respond, client, context }) => {
     await ack();
     const encoded = 'value' in action && typeof action.value === 'string' ? action.value : 'action_id' in action ? action.action_id : '';
     const payload = decodeAction(encoded);
@@ -70,50 +74,58 @@ function registerListeners(app: App, deps: SlackDeps): void {
       return;
     }
     await answerLine(
-      { line: actionCommandLine(payload), userId: body.user.id, channelId: body.channel?.id, client, respond, forceEphemeral: payload.kind === 'explain-terms' },
+      {
+        line: actionCommandLine(payload),
+        userId: body.user.id,
+        teamId: context.teamId,
+        channelId: body.channel?.id,
+        client,
+        respond,
+        forceEphemeral: payload.kind === 'explain-terms',
+      },
       deps,
     );
   });
   app.error(async (error) => {
-    deps.log.error({ err: error }, 'slack listener error');
+    // OAuth mode: a request from a workspace with no installation. Bolt acknowledges it and runs no listener.
+    if (error.code === ErrorCode.AuthorizationError) deps.log.warn({ err: error }, 'slack request from a workspace without an installation; ignored');
+    else deps.log.error({ err: error }, 'slack listener error');
   });
 }
 
 /**
  * Starts the Slack app: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP on PORT at
- * /slack/events, verified with SLACK_SIGNING_SECRET. Fails fast when Slack rejects the token.
+ * /slack/events, verified with SLACK_SIGNING_SECRET. With SLACK_BOT_TOKEN it serves one workspace
+ * and fails fast when Slack rejects the token; with SLACK_CLIENT_ID it serves every workspace that
+ * installs it through /slack/install, each answered with its own installation's token.
  */
 export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot> {
   const { config, log } = options;
   const token = config.SLACK_BOT_TOKEN;
-  if (!token) throw new Error('SLACK_BOT_TOKEN is not set');
+  if (!token && !config.SLACK_CLIENT_ID) throw new Error('SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (OAuth) is required');
+  if (config.SLACK_CLIENT_ID && !options.installations) throw new Error('Slack OAuth mode (SLACK_CLIENT_ID) needs the store\'s installations');
+  // Set only in OAuth mode: where each workspace's installation is kept.
+  const installations = config.SLACK_CLIENT_ID ? options.installations : undefined;
   if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
   const logger = boltLogger(log);
   const slackApiUrl = config.SLACK_API_URL ? config.SLACK_API_URL.replace(/\/?$/, '/') : undefined;
   const clientOptions = () => ({ retryConfig: { ...SLACK_RETRY_CONFIG }, timeout: SLACK_REQUEST_TIMEOUT_MS, ...(slackApiUrl ? { slackApiUrl } : {}) });
 
   const mode = config.SLACK_APP_TOKEN ? 'socket' : 'http';
-  const socket = config.SLACK_APP_TOKEN
-    ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger, installerOptions: { clientOptions: clientOptions() } })
-    : undefined;
-  const opsRoutes = options.opsHandler
-    ? [HEALTH_PATH, READY_PATH].map((path) => ({ path, method: ['GET', 'HEAD'], handler: options.opsHandler! }))
-    : [];
-  const receiver: Receiver =
-    socket ??
-    new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, logger, bodyLimit: config.ROTATION_MAX_BODY_KB * 1024, customRoutes: opsRoutes });
-  const app = new App({ token, receiver, logger, clientOptions: clientOptions(), deferInitialization: true });
+  const { receiver, socket } = createReceiver({ config, logger, log, clientOptions: clientOptions(), opsHandler: options.opsHandler, installations });
+  const app = new App({ ...(token ? { token } : {}), receiver, logger, clientOptions: clientOptions(), deferInitialization: true });
 
   const users = createUserInfoCache({
     fallbackLocale: config.ROTATION_LANG,
-    lookup: async (user) => (await app.client.users.info({ user, include_locale: true })).user,
-    onError: (userId, error) => log.warn({ userId, err: error }, 'users.info failed; answering in ROTATION_LANG'),
+    onError: (user, error) => log.warn({ workspace: user.teamId, userId: user.userId, err: error }, 'users.info failed; answering in ROTATION_LANG'),
   });
   registerListeners(app, { registry: options.registry, services: options.services, prefix: config.SLACK_COMMAND_PREFIX, users, log, gate: options.gate });
+  if (installations) forgetUninstalledWorkspaces(app, installations, log);
 
   try {
     await app.init();
   } catch (error) {
+    if (installations) throw error;
     throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   let port: number | undefined;
@@ -123,13 +135,15 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   } else {
     await app.start();
   }
-  log.info({ mode, port, prefix: config.SLACK_COMMAND_PREFIX, commands: options.registry.length }, 'slack bot started');
+  log.info({ mode, oauth: Boolean(installations), port, prefix: config.SLACK_COMMAND_PREFIX, commands: options.registry.length }, 'slack bot started');
+  const workspaceClient = installations ? installedWorkspaceClients(installations, { ...clientOptions(), logger }) : async () => app.client;
   let stopped = false;
   return {
     app,
     mode,
+    oauth: Boolean(installations),
     port,
-    poster: createSlackPoster(app.client),
+    poster: createSlackPoster(workspaceClient),
     connected: () => !stopped && (socket ? socket.client.websocket?.isActive() === true : true),
     async stop() {
       stopped = true;

@@ -8,41 +8,47 @@ export type SlackUserInfo = { readonly locale: Locale; readonly isAdmin: boolean
 
 const NOBODY = { isAdmin: false, isOwner: false, isPrimaryOwner: false } as const;
 
+/** A user is known by workspace: the same user id may come from two workspaces, each asked with its own token. */
+export type SlackUserKey = { readonly teamId: string | undefined; readonly userId: string };
+
+/** users.info for one user, through the client of the workspace the request came from. */
+export type UserLookup = (userId: string) => Promise<SlackUserProfile | undefined>;
+
 export type UserInfoCacheOptions = {
-  readonly lookup: (userId: string) => Promise<SlackUserProfile | undefined>;
   readonly fallbackLocale: Locale;
   readonly ttlMs?: number;
   /** How long to wait before asking again after users.info failed (e.g. the users:read scope is missing). */
   readonly failureTtlMs?: number;
   readonly now?: () => number;
-  readonly onError?: (userId: string, error: unknown) => void;
+  readonly onError?: (user: SlackUserKey, error: unknown) => void;
 };
 
-export type UserInfoCache = { get(userId: string): Promise<SlackUserInfo> };
+export type UserInfoCache = { get(user: SlackUserKey, lookup: UserLookup): Promise<SlackUserInfo> };
 
-/** Each user's language and workspace roles, looked up once an hour; concurrent requests share one lookup. */
+/** Each user's language and workspace roles, looked up once an hour per workspace and user; concurrent requests share one lookup. */
 export function createUserInfoCache(options: UserInfoCacheOptions): UserInfoCache {
-  const { lookup, fallbackLocale, ttlMs = 3_600_000, failureTtlMs = 60_000, now = Date.now, onError } = options;
+  const { fallbackLocale, ttlMs = 3_600_000, failureTtlMs = 60_000, now = Date.now, onError } = options;
   const entries = new Map<string, { expires: number; info: Promise<SlackUserInfo> }>();
   return {
-    get(userId) {
-      const cached = entries.get(userId);
+    get(user, lookup) {
+      const key = `${user.teamId ?? ''}:${user.userId}`;
+      const cached = entries.get(key);
       if (cached && cached.expires > now()) return cached.info;
       const entry = { expires: now() + ttlMs, info: Promise.resolve<SlackUserInfo>({ locale: fallbackLocale, ...NOBODY }) };
-      entry.info = lookup(userId).then(
-        (user) => ({
-          locale: toLocale(user?.locale, fallbackLocale),
-          isAdmin: user?.is_admin === true,
-          isOwner: user?.is_owner === true,
-          isPrimaryOwner: user?.is_primary_owner === true,
+      entry.info = lookup(user.userId).then(
+        (profile) => ({
+          locale: toLocale(profile?.locale, fallbackLocale),
+          isAdmin: profile?.is_admin === true,
+          isOwner: profile?.is_owner === true,
+          isPrimaryOwner: profile?.is_primary_owner === true,
         }),
         (error: unknown) => {
-          onError?.(userId, error);
+          onError?.(user, error);
           entry.expires = now() + failureTtlMs;
           return { locale: fallbackLocale, ...NOBODY };
         },
       );
-      entries.set(userId, entry);
+      entries.set(key, entry);
       if (entries.size > 10_000) entries.delete(entries.keys().next().value!);
       return entry.info;
     },

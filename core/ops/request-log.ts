@@ -6,6 +6,8 @@ export type RequestFields = {
   readonly command?: string | undefined;
   readonly userId: string;
   readonly channelId?: string | undefined;
+  /** Slack's team id: which installation answered. */
+  readonly workspaceId?: string | undefined;
 };
 
 /** A short, stable stand-in for a user id, so logs can follow one user without naming them. */
@@ -26,6 +28,7 @@ export function requestLogger(log: Logger, fields: RequestFields): { readonly lo
       ...(fields.command ? { command: fields.command } : {}),
       user: userHash(fields.platform, fields.userId),
       ...(fields.channelId ? { channel: fields.channelId } : {}),
+      ...(fields.workspaceId ? { workspace: fields.workspaceId } : {}),
     }),
   };
 }

@@ -7,6 +7,11 @@ export type PostPlatform = (typeof POST_PLATFORMS)[number];
 export type Subscription = {
   readonly platform: PostPlatform;
   readonly channelId: string;
+  /**
+   * The workspace the channel belongs to, when the platform needs it to post: Slack's team id,
+   * whose installation's token posts there. Absent on subscriptions made before it was recorded.
+   */
+  readonly workspaceId?: string;
   /** `HH:MM`, 24-hour, in `timeZone`. */
   readonly time: string;
   /** Canonical IANA name. */

@@ -60,4 +60,5 @@ export const MIGRATIONS: readonly string[] = [
      sealed TEXT NOT NULL,
      updated_at INTEGER NOT NULL
    );`,
+  `ALTER TABLE subscriptions ADD COLUMN workspace_id TEXT;`,
 ];

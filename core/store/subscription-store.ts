@@ -3,7 +3,10 @@ import type { PostPlatform, Subscription } from '../posts/subscription.ts';
 import type { Locale } from '../i18n/locale.ts';
 
 export type SubscriptionStore = {
-  /** Creates or replaces the channel's subscription; a replaced one keeps its creator and creation time. */
+  /**
+   * Creates or replaces the channel's subscription; a replaced one keeps its creator and creation
+   * time, and its workspace when the new one names none.
+   */
   upsert(sub: Subscription): { readonly created: boolean; readonly subscription: Subscription };
   remove(platform: PostPlatform, channelId: string): boolean;
   get(platform: PostPlatform, channelId: string): Subscription | undefined;
@@ -17,6 +20,7 @@ export type SubscriptionStore = {
 type Row = {
   platform: PostPlatform;
   channel_id: string;
+  workspace_id: string | null;
   time: string;
   timezone: string;
   lang: Locale;
@@ -28,6 +32,7 @@ type Row = {
 const fromRow = (r: Row): Subscription => ({
   platform: r.platform,
   channelId: r.channel_id,
+  ...(r.workspace_id ? { workspaceId: r.workspace_id } : {}),
   time: r.time,
   timeZone: r.timezone,
   locale: r.lang,
@@ -37,11 +42,11 @@ const fromRow = (r: Row): Subscription => ({
 });
 
 export function createSubscriptionStore(db: Db): SubscriptionStore {
-  const COLUMNS = 'platform, channel_id, time, timezone, lang, closed_notice, created_by, created_at';
+  const COLUMNS = 'platform, channel_id, workspace_id, time, timezone, lang, closed_notice, created_by, created_at';
   const selectOne = db.prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM subscriptions WHERE platform = ? AND channel_id = ?`);
   const selectAll = db.prepare<[], Row>(`SELECT ${COLUMNS} FROM subscriptions ORDER BY platform, channel_id`);
-  const insert = db.prepare(`INSERT INTO subscriptions (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const update = db.prepare('UPDATE subscriptions SET time = ?, timezone = ?, lang = ?, closed_notice = ? WHERE platform = ? AND channel_id = ?');
+  const insert = db.prepare(`INSERT INTO subscriptions (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const update = db.prepare('UPDATE subscriptions SET time = ?, timezone = ?, lang = ?, closed_notice = ?, workspace_id = COALESCE(?, workspace_id) WHERE platform = ? AND channel_id = ?');
   const remove = db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?');
   const selectShown = db.prepare<[string, string], { term_id: string }>('SELECT term_id FROM shown_terms WHERE platform = ? AND channel_id = ?');
   const clearShown = db.prepare('DELETE FROM shown_terms WHERE platform = ? AND channel_id = ?');
@@ -50,9 +55,9 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
   const upsert = db.transaction((sub: Subscription) => {
     const existing = selectOne.get(sub.platform, sub.channelId);
     if (existing) {
-      update.run(sub.time, sub.timeZone, sub.locale, sub.closedNotice ? 1 : 0, sub.platform, sub.channelId);
+      update.run(sub.time, sub.timeZone, sub.locale, sub.closedNotice ? 1 : 0, sub.workspaceId ?? null, sub.platform, sub.channelId);
     } else {
-      insert.run(sub.platform, sub.channelId, sub.time, sub.timeZone, sub.locale, sub.closedNotice ? 1 : 0, sub.createdBy, sub.createdAt);
+      insert.run(sub.platform, sub.channelId, sub.workspaceId ?? null, sub.time, sub.timeZone, sub.locale, sub.closedNotice ? 1 : 0, sub.createdBy, sub.createdAt);
     }
     return { created: !existing, subscription: fromRow(selectOne.get(sub.platform, sub.channelId)!) };
   });

@@ -53,6 +53,12 @@ describe('/rotation subscribe', () => {
     expect(services.subscriptions.get('slack', c.channelId!)).toMatchObject({ time: '08:30', timeZone: 'America/New_York', locale: 'ko' });
   });
 
+  it('records the workspace the command came from, so the post goes out with that workspace’s installation', async () => {
+    const c = ctx({ workspaceId: 'T2' });
+    await ask('/rotation subscribe', c);
+    expect(await services.subscriptions.get('slack', c.channelId!)).toMatchObject({ workspaceId: 'T2' });
+  });
+
   it('explains a bad time with examples', async () => {
     const { ok, kind, text } = await ask('/rotation subscribe time:8.30am', ctx());
     expect([ok, kind]).toEqual([false, 'user-error']);

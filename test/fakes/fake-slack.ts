@@ -12,6 +12,8 @@ export type ApiCall = {
   readonly method: string;
   readonly params: Record<string, unknown>;
   readonly headers: IncomingHttpHeaders;
+  /** The token the call carried (`Authorization: Bearer …`, or a `token` parameter). */
+  readonly token: string | undefined;
   /** What the fake answered: 200, or 429 for a programmed rate limit. */
   readonly status: number;
 };
@@ -23,6 +25,9 @@ export type ResponsePost = { readonly seq: number; readonly at: number; readonly
 export type SlackErrorCode = 'not_in_channel' | 'channel_not_found' | 'invalid_auth' | 'ratelimited' | (string & {});
 
 export type FakeUser = { readonly locale?: string; readonly isAdmin?: boolean };
+
+/** A workspace that can install the app through OAuth: `oauth.v2.access` grants it this bot token. */
+export type FakeWorkspace = { readonly teamId: string; readonly name: string; readonly botToken: string };
 
 export type FakeSlack = {
   /** `http://127.0.0.1:<port>` */
@@ -40,9 +45,11 @@ export type FakeSlack = {
   /** The next call to `method` answers HTTP 429 with `Retry-After`. */
   rateLimitNext(method: string, retryAfterSeconds?: number): void;
   setUser(userId: string, user: FakeUser): void;
+  /** Lets `workspace` install the app; returns the grant code `oauth.v2.access` exchanges for its bot token. */
+  addWorkspace(workspace: FakeWorkspace): string;
   /** Resolves with the first truthy value of `check`, polling; rejects after `timeoutMs`. */
   waitFor<T>(check: () => T | undefined | null | false, timeoutMs?: number, what?: string): Promise<T>;
-  /** Forgets recorded calls and pending faults (users stay). */
+  /** Forgets recorded calls and pending faults (users and workspaces stay). */
   reset(): void;
   readonly socket: {
     /** Messages the app sent over the Socket Mode connection (envelope acks). */
@@ -97,6 +104,8 @@ export async function startFakeSlack(users: Record<string, FakeUser> = {}): Prom
   const received: Record<string, unknown>[] = [];
   const faults = new Map<string, Fault[]>();
   const people = new Map(Object.entries(users));
+  const grants = new Map<string, FakeWorkspace>();
+  const byToken = new Map<string, FakeWorkspace>();
   let seq = 0;
   let fileCounter = 0;
   let origin = '';
@@ -104,10 +113,29 @@ export async function startFakeSlack(users: Record<string, FakeUser> = {}): Prom
   const takeFault = (method: string) => faults.get(method)?.shift();
   const addFault = (method: string, fault: Fault) => faults.set(method, [...(faults.get(method) ?? []), fault]);
 
-  function answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
+  function answer(method: string, params: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
     switch (method) {
-      case 'auth.test':
+      case 'auth.test': {
+        const w = token ? byToken.get(token) : undefined;
+        if (w) return { ok: true, url: 'https://fake.slack.invalid/', team: w.name, user: 'rotation_bot', team_id: w.teamId, user_id: `U_BOT_${w.teamId}`, bot_id: `B_${w.teamId}` };
         return { ok: true, url: 'https://fake.slack.invalid/', team: 'Fake Team', user: 'rotation_bot', team_id: 'T_FAKE', user_id: 'U_BOT', bot_id: 'B_BOT' };
+      }
+      case 'oauth.v2.access': {
+        const w = grants.get(String(params.code ?? ''));
+        if (!w) return { ok: false, error: 'invalid_code' };
+        return {
+          ok: true,
+          app_id: 'A_FAKE',
+          authed_user: { id: 'U_INSTALLER' },
+          scope: 'commands,chat:write,files:write,users:read',
+          token_type: 'bot',
+          access_token: w.botToken,
+          bot_user_id: `U_BOT_${w.teamId}`,
+          team: { id: w.teamId, name: w.name },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      }
       case 'apps.connections.open':
         return { ok: true, url: `${origin.replace(/^http/, 'ws')}/link/?ticket=fake-ticket` };
       case 'users.info': {
@@ -138,12 +166,13 @@ export async function startFakeSlack(users: Record<string, FakeUser> = {}): Prom
     if (req.method === 'POST' && api) {
       const method = api[1]!;
       const params = parseParams(req, raw);
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof params.token === 'string' ? params.token : undefined);
       const fault = takeFault(method);
       const status = fault?.kind === 'http429' ? 429 : 200;
-      calls.push({ seq: ++seq, at: performance.now(), method, params, headers: req.headers, status });
+      calls.push({ seq: ++seq, at: performance.now(), method, params, headers: req.headers, token, status });
       if (fault?.kind === 'http429') return sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
       if (fault?.kind === 'error') return sendJson(res, 200, { ok: false, error: fault.error });
-      return sendJson(res, 200, answer(method, params));
+      return sendJson(res, 200, answer(method, params, token));
     }
     const upload = /^\/upload\/(\w+)$/.exec(url.pathname);
     if (req.method === 'POST' && upload) {
@@ -197,6 +226,12 @@ export async function startFakeSlack(users: Record<string, FakeUser> = {}): Prom
     failNext: (method, error) => addFault(method, { kind: 'error', error }),
     rateLimitNext: (method, retryAfter = 1) => addFault(method, { kind: 'http429', retryAfter }),
     setUser: (userId, user) => void people.set(userId, user),
+    addWorkspace(workspace) {
+      const code = `code-${workspace.teamId}`;
+      grants.set(code, workspace);
+      byToken.set(workspace.botToken, workspace);
+      return code;
+    },
     async waitFor(check, timeoutMs = 10_000, what = 'the expected Slack traffic') {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

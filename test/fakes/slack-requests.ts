@@ -8,6 +8,8 @@ export type SlashCommandFields = {
   readonly user_id?: string;
   readonly channel_id?: string;
   readonly trigger_id?: string;
+  /** The workspace the command comes from; default T_FAKE. */
+  readonly team_id?: string;
 };
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -21,7 +23,7 @@ export function slackSignature(secret: string, timestamp: number, body: string):
 export function slashCommandPayload(fields: SlashCommandFields): Record<string, string> {
   return {
     token: 'legacy-verification-token',
-    team_id: 'T_FAKE',
+    team_id: fields.team_id ?? 'T_FAKE',
     team_domain: 'fake',
     channel_id: fields.channel_id ?? 'C_GENERAL',
     channel_name: 'general',
@@ -80,6 +82,8 @@ export type SignedPostOptions = {
   readonly timestamp?: number;
   /** Replaces the correct signature; `null` leaves the header out. */
   readonly signature?: string | null;
+  /** Default: a form body, as slash commands and interactions come; events come as JSON. */
+  readonly contentType?: 'application/x-www-form-urlencoded' | 'application/json';
 };
 
 /** Posts a form body to the app the way Slack does, signed unless told otherwise. */
@@ -89,10 +93,24 @@ export async function postSigned(url: string, body: string, options: SignedPostO
   return fetch(url, {
     method: 'POST',
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
       'x-slack-request-timestamp': String(timestamp),
       ...(signature === null ? {} : { 'x-slack-signature': signature }),
     },
     body,
+  });
+}
+
+/** An Events API delivery (`event_callback`) from one workspace, as JSON. */
+export function eventCallbackBody(teamId: string, event: Record<string, unknown>): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: teamId,
+    api_app_id: 'A_FAKE',
+    event,
+    type: 'event_callback',
+    event_id: `Ev${teamId}${event.type as string}`,
+    event_time: nowSeconds(),
+    authorizations: [{ enterprise_id: null, team_id: teamId, user_id: `U_BOT_${teamId}`, is_bot: true, is_enterprise_install: false }],
   });
 }

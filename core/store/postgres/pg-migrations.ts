@@ -60,4 +60,5 @@ export const PG_MIGRATIONS: readonly string[] = [
      sealed TEXT NOT NULL,
      updated_at BIGINT NOT NULL
    );`,
+  `ALTER TABLE subscriptions ADD COLUMN workspace_id TEXT;`,
 ];

@@ -8,6 +8,7 @@ import { run, statement, transaction } from './pg-pool.ts';
 type Row = {
   platform: PostPlatform;
   channel_id: string;
+  workspace_id: string | null;
   time: string;
   timezone: string;
   lang: Locale;
@@ -19,6 +20,7 @@ type Row = {
 const fromRow = (r: Row): Subscription => ({
   platform: r.platform,
   channelId: r.channel_id,
+  ...(r.workspace_id ? { workspaceId: r.workspace_id } : {}),
   time: r.time,
   timeZone: r.timezone,
   locale: r.lang,
@@ -27,14 +29,15 @@ const fromRow = (r: Row): Subscription => ({
   createdAt: r.created_at,
 });
 
-const COLUMNS = 'platform, channel_id, time, timezone, lang, closed_notice, created_by, created_at';
+const COLUMNS = 'platform, channel_id, workspace_id, time, timezone, lang, closed_notice, created_by, created_at';
 const SELECT_ONE = statement('subs_get', `SELECT ${COLUMNS} FROM subscriptions WHERE platform = $1 AND channel_id = $2`);
 const SELECT_ALL = statement('subs_list', `SELECT ${COLUMNS} FROM subscriptions ORDER BY platform, channel_id`);
-// A replaced subscription keeps its creator and creation time; xmax = 0 only on a row this statement inserted.
+// A replaced subscription keeps its creator, creation time and (when the new one names none) workspace; xmax = 0 only on a row this statement inserted.
 const UPSERT = statement(
   'subs_upsert',
-  `INSERT INTO subscriptions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-   ON CONFLICT (platform, channel_id) DO UPDATE SET time = excluded.time, timezone = excluded.timezone, lang = excluded.lang, closed_notice = excluded.closed_notice
+  `INSERT INTO subscriptions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+   ON CONFLICT (platform, channel_id) DO UPDATE SET time = excluded.time, timezone = excluded.timezone, lang = excluded.lang, closed_notice = excluded.closed_notice,
+     workspace_id = COALESCE(excluded.workspace_id, subscriptions.workspace_id)
    RETURNING ${COLUMNS}, (xmax = 0) AS inserted`,
 );
 const REMOVE = statement('subs_remove', 'DELETE FROM subscriptions WHERE platform = $1 AND channel_id = $2');
@@ -51,6 +54,7 @@ export function createPgSubscriptionStore(pool: Pool): Async<SubscriptionStore> 
       const { rows } = await run<Row & { inserted: boolean }>(pool, UPSERT, [
         sub.platform,
         sub.channelId,
+        sub.workspaceId ?? null,
         sub.time,
         sub.timeZone,
         sub.locale,

@@ -23,7 +23,8 @@ const answer = (message: BotProcessAnswer) => process.send!(message);
 async function start({ url, instanceId, slackApiUrl, dataDir }: Extract<BotProcessMessage, { type: 'start' }>) {
   const config = loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '4', ROTATION_DATA_DIR: dataDir, ROTATION_RENDER_POOL_SIZE: '1' }, {});
   const running = await startServices(config);
-  const poster = createSlackPoster(new webApi.WebClient('xoxb-process-test', { slackApiUrl, retryConfig: { retries: 0 } }));
+  const client = new webApi.WebClient('xoxb-process-test', { slackApiUrl, retryConfig: { retries: 0 } });
+  const poster = createSlackPoster(async () => client);
   let sent = 0;
   const clock = simClock('2026-01-01T00:00:00Z');
   const scheduler = createScheduler({

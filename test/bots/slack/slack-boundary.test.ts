@@ -2,7 +2,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const PURE = ['block-kit.ts', 'build-manifest.ts', 'fit-text.ts', 'parse-slack-text.ts', 'render-slack.ts', 'slack-limits.ts', 'slack-texts.ts', 'user-info-cache.ts'];
+const PURE = [
+  'block-kit.ts',
+  'build-manifest.ts',
+  'fit-text.ts',
+  'oauth-pages.ts',
+  'parse-slack-text.ts',
+  'render-slack.ts',
+  'slack-limits.ts',
+  'slack-paths.ts',
+  'slack-texts.ts',
+  'user-info-cache.ts',
+];
 const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 
 describe('Slack adapter boundaries', () => {

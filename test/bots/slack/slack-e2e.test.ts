@@ -1,6 +1,4 @@
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSlackBot } from '../../../bots/slack/slack-bot.ts';
 import type { SlackBot } from '../../../bots/slack/slack-bot.ts';
@@ -16,8 +14,8 @@ import { runText } from '../../../commands/dispatch.ts';
 import type { CommandContext } from '../../../commands/context.ts';
 import { loadConfig } from '../../../core/config.ts';
 import type { Config } from '../../../core/config.ts';
-import type { Logger } from '../../../core/logger.ts';
 import type { Reply } from '../../../core/reply.ts';
+import { memoryLogger } from '../../helpers/memory-logger.ts';
 import { startFakeSlack } from '../../fakes/fake-slack.ts';
 import type { FakeSlack } from '../../fakes/fake-slack.ts';
 import { blockActionsBody, nowSeconds, postSigned, slashCommandBody, slashCommandPayload } from '../../fakes/slack-requests.ts';
@@ -25,18 +23,6 @@ import { blockActionsBody, nowSeconds, postSigned, slashCommandBody, slashComman
 const DATA_DIR = path.resolve(import.meta.dirname, '../../../../shared/market-data');
 const SECRET = 'secret';
 const HANGUL = /[\uAC00-\uD7A3]/;
-
-/** A pino logger that keeps its lines, so tests can see what was logged. */
-function memoryLogger(): { log: Logger; lines: Record<string, unknown>[] } {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { log: pino({ level: 'info' }, sink), lines };
-}
 
 /** A command that always fails, to see what the user gets for an internal error. */
 const boom = defineCommand({

@@ -39,6 +39,15 @@ describe('Slack manifest', () => {
     expect(m.settings.interactivity.is_enabled).toBe(true);
   });
 
+  it('adds the OAuth redirect URL and the uninstall events for many workspaces, and nothing of them otherwise', () => {
+    const m = buildSlackManifest(COMMANDS, { requestUrl: 'https://bot.example.com/slack/events', oauth: true });
+    expect(m.oauth_config.redirect_urls).toEqual(['https://bot.example.com/slack/oauth_redirect']);
+    expect(m.settings.event_subscriptions).toEqual({ request_url: 'https://bot.example.com/slack/events', bot_events: ['app_uninstalled', 'tokens_revoked'] });
+    const single = buildSlackManifest(COMMANDS);
+    expect(single.oauth_config.redirect_urls).toBeUndefined();
+    expect(single.settings.event_subscriptions).toBeUndefined();
+  });
+
   it("stays within Slack's manifest limits", () => {
     const L = SLACK_LIMITS.manifest;
     const m = buildSlackManifest(COMMANDS);

@@ -19,17 +19,17 @@ describe('Slack poster for scheduled posts', () => {
   afterAll(() => fake.close());
 
   it('posts a message without a chart through chat.postMessage', async () => {
-    await createSlackPoster(app.client).post('C_POSTS', [note]);
+    await createSlackPoster(async () => app.client).post('C_POSTS', [note]);
     expect(fake.callsTo('chat.postMessage').some((c) => c.params.channel === 'C_POSTS')).toBe(true);
   });
 
   it('uploads a chart with the blocks beside it', async () => {
-    await createSlackPoster(app.client).post('C_CHART', [{ ...note, chart: { png: PNG, filename: 'brief.png', alt: 'A chart', width: 1, height: 1 } }]);
+    await createSlackPoster(async () => app.client).post('C_CHART', [{ ...note, chart: { png: PNG, filename: 'brief.png', alt: 'A chart', width: 1, height: 1 } }]);
     expect(fake.callsTo('files.completeUploadExternal').some((c) => JSON.stringify(c.params).includes('C_CHART'))).toBe(true);
   });
 
   it('reports a channel the bot is not in as permanent, so it is not retried', async () => {
     fake.failNext('chat.postMessage', 'not_in_channel');
-    await expect(createSlackPoster(app.client).post('C_GONE', [note])).rejects.toBeInstanceOf(PermanentPostError);
+    await expect(createSlackPoster(async () => app.client).post('C_GONE', [note])).rejects.toBeInstanceOf(PermanentPostError);
   });
 });

@@ -124,6 +124,19 @@ export function storeContract(engine: string, open: () => Promise<StoreHarness>)
         expect(await h.store.subscriptions.list()).toEqual([]);
       });
 
+      it('keeps the workspace a subscription was made in', async () => {
+        await h.store.subscriptions.upsert(sub({ workspaceId: 'T1' }));
+        expect(await h.store.subscriptions.get('slack', 'C1')).toEqual(sub({ workspaceId: 'T1' }));
+        expect(await h.store.subscriptions.list()).toEqual([sub({ workspaceId: 'T1' })]);
+      });
+
+      it('keeps a replaced subscription’s workspace when the new one names none, and takes a new one', async () => {
+        await h.store.subscriptions.upsert(sub({ workspaceId: 'T1' }));
+        expect((await h.store.subscriptions.upsert(sub({ time: '07:00' }))).subscription).toEqual(sub({ time: '07:00', workspaceId: 'T1' }));
+        expect((await h.store.subscriptions.upsert(sub({ workspaceId: 'T2' }))).subscription.workspaceId).toBe('T2');
+        expect(await h.store.subscriptions.get('slack', 'C1')).toEqual(sub({ workspaceId: 'T2' }));
+      });
+
       it('remembers shown terms per channel until a new round starts', async () => {
         await h.store.subscriptions.recordTermShown('slack', 'C1', 'spread', 1, false);
         await h.store.subscriptions.recordTermShown('slack', 'C1', 'beta', 2, false);

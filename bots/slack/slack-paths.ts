@@ -1,0 +1,8 @@
+/** Commands, buttons and events all arrive here in HTTP mode. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** OAuth mode: the page that starts an install in a workspace. */
+export const SLACK_INSTALL_PATH = '/slack/install';
+
+/** OAuth mode: where Slack sends the installing browser back with the grant code. */
+export const SLACK_OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
