@@ -1,26 +1,17 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSlack } from '../../fakes/fake-slack.ts';
 import type { FakeSlack } from '../../fakes/fake-slack.ts';
 import { postSigned, slashCommandBody } from '../../fakes/slack-requests.ts';
 import { MARKET_DATA_DIR } from '../../helpers/market-data.ts';
+import { freePort } from '../../helpers/free-port.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const SECRET = 'sigterm-signing-secret';
 const BOT_TOKEN = 'xoxb-sigterm-test-token';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 type Line = { msg: string; inflight?: number };
 
