@@ -4,18 +4,18 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import type { Worker } from 'node:worker_threads';
 import { startSlackBot } from '../bots/slack/slack-bot.ts';
 import { startDiscordBot } from '../bots/discord/discord-bot.ts';
 import { createServices } from '../bots/services.ts';
 import { COMMANDS } from '../commands/index.ts';
 import { commandGateFor } from '../commands/command-gate.ts';
 import type { CommandGate } from '../commands/command-gate.ts';
-import { spawnTsWorker } from '../core/charts/spawn-ts-worker.ts';
 import { loadConfig, environmentSettings } from '../core/config.ts';
 import { createLogger } from '../core/logger.ts';
-import { chatInput, str } from '../test/fakes/discord-interactions.ts';
-import type { SentOption } from '../test/fakes/discord-interactions.ts';
+import { chatInput } from '../test/fakes/discord-interactions.ts';
+import { MIX, weighted } from './load/command-mix.ts';
+import { closeSide, startSide } from './load/side-worker.ts';
+import { paced, waitUntil } from './load/pace.ts';
 
 /**
  * `npm run bench:load`: the real Bolt app (HTTP mode) and the real discord.js client, with the
@@ -26,18 +26,7 @@ import type { SentOption } from '../test/fakes/discord-interactions.ts';
  * Prints the figures and exits 1 when a target is missed. Not part of `npm test`.
  */
 
-type Mix = { readonly weight: number; readonly name: string; readonly text: string; readonly options: readonly SentOption[] };
-
-/** What users ask, roughly: mostly charts, some help and glossary, a few scenarios. */
-const MIX: readonly Mix[] = [
-  { weight: 4, name: 'smallcaps', text: 'ytd', options: [str('period', 'ytd')] },
-  { weight: 2, name: 'smallcaps', text: '1y vs:QQQ', options: [str('period', '1y'), str('vs', 'QQQ')] },
-  { weight: 1, name: 'smallcaps', text: '5y chart:ratio', options: [str('period', '5y'), str('chart', 'ratio')] },
-  { weight: 1, name: 'scenario', text: '', options: [] },
-  { weight: 2, name: 'help', text: '', options: [] },
-  { weight: 2, name: 'explain', text: 'spread', options: [str('term', 'spread')] },
-];
-const WEIGHTED = MIX.flatMap((m) => Array.from({ length: m.weight }, () => m));
+const WEIGHTED = weighted(MIX);
 
 // Memory is compared after full collections, so that garbage not yet collected does not read as growth.
 v8.setFlagsFromString('--expose-gc');
@@ -61,24 +50,10 @@ function percentile(samples: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 }
 
-async function side(file: string): Promise<{ worker: Worker; apiUrl: string }> {
-  const worker = spawnTsWorker(new URL(file, import.meta.url), { name: file });
-  const apiUrl = await new Promise<string>((resolve, reject) => {
-    worker.once('error', reject);
-    const onReady = (m: { type: string; apiUrl?: string }) => {
-      if (m.type !== 'ready') return;
-      worker.off('message', onReady);
-      resolve(m.apiUrl!);
-    };
-    worker.on('message', onReady);
-  });
-  return { worker, apiUrl };
-}
-
 async function main(): Promise<number> {
   const loadAtStart = os.loadavg()[0]!;
-  const slackSide = await side('./load/slack-side.ts');
-  const discordSide = await side('./load/discord-side.ts');
+  const slackSide = await startSide(new URL('./load/slack-side.ts', import.meta.url));
+  const discordSide = await startSide(new URL('./load/discord-side.ts', import.meta.url));
   const config = loadConfig(
     {
       ROTATION_DATA_DIR: path.resolve(import.meta.dirname, '../../shared/market-data'),
@@ -121,7 +96,7 @@ async function main(): Promise<number> {
   };
   const slack = await startSlackBot({ config, services: running.services, registry: COMMANDS, log, port: 0, host: '127.0.0.1', gate });
   const discord = await startDiscordBot({ config, services: running.services, registry: COMMANDS, log, gate });
-  slackSide.worker.postMessage({ type: 'target', url: `http://127.0.0.1:${slack.port}/slack/events`, secret: SECRET });
+  slackSide.worker.postMessage({ type: 'target', urls: [`http://127.0.0.1:${slack.port}/slack/events`], secret: SECRET });
 
   const sent = new Map<string, Sent>();
   const onMessage = (m: { type: string; id: string; ms?: number; status?: number; callbackType?: number }) => {
@@ -137,7 +112,7 @@ async function main(): Promise<number> {
   discordSide.worker.on('message', onMessage);
 
   let n = 0;
-  const send = (platform: 'slack' | 'discord') => {
+  const send = (platform: 'slack' | 'discord'): string => {
     const k = n++;
     const mix = WEIGHTED[k % WEIGHTED.length]!;
     const user = k % USERS;
@@ -145,20 +120,18 @@ async function main(): Promise<number> {
       const id = `s${k}`;
       sent.set(id, { id, platform, command: mix.name, sentAt: performance.now() });
       slackSide.worker.postMessage({ type: 'send', id, command: `/${mix.name}`, text: mix.text, user: `U${user}`, channel: `C${k}` });
-    } else {
-      // Each command from its own channel, as in the Slack half: the bench measures load, not the per-channel limit.
-      const base = chatInput('1234', mix.name, mix.options, { userId: String(8000 + user) });
-      const channel = String(900_000 + k);
-      const payload = { ...base, channel_id: channel, channel: { ...(base.channel as Record<string, unknown>), id: channel } };
-      sent.set(payload.id, { id: payload.id, platform, command: mix.name, sentAt: performance.now() });
-      discordSide.worker.postMessage({ type: 'dispatch', payload });
+      return id;
     }
+    // Each command from its own channel, as in the Slack half: the bench measures load, not the per-channel limit.
+    const base = chatInput('1234', mix.name, mix.options, { userId: String(8000 + user) });
+    const channel = String(900_000 + k);
+    const payload = { ...base, channel_id: channel, channel: { ...(base.channel as Record<string, unknown>), id: channel } };
+    sent.set(payload.id, { id: payload.id, platform, command: mix.name, sentAt: performance.now() });
+    discordSide.worker.postMessage({ type: 'dispatch', payload });
+    return payload.id;
   };
 
-  async function settle(ids: readonly string[], timeoutMs: number): Promise<void> {
-    const deadline = performance.now() + timeoutMs;
-    while (performance.now() < deadline && ids.some((id) => sent.get(id)!.deliveredAt === undefined)) await new Promise((r) => setTimeout(r, 50));
-  }
+  const settle = (ids: readonly string[], timeoutMs: number) => waitUntil(() => ids.every((id) => sent.get(id)!.deliveredAt !== undefined), timeoutMs);
 
   function report(name: string, ids: readonly string[]) {
     const rows = ids.map((id) => sent.get(id)!);
@@ -183,24 +156,11 @@ async function main(): Promise<number> {
   const misses: string[] = [];
   try {
     // Warm-up: render workers, fonts, data files and the JIT, so that the scenarios measure steady behaviour.
-    const warm: string[] = [];
-    for (let i = 0; i < 12; i++) {
-      send(i % 2 ? 'discord' : 'slack');
-      warm.push([...sent.keys()].at(-1)!);
-    }
+    const warm = Array.from({ length: 12 }, (_, i) => send(i % 2 ? 'discord' : 'slack'));
     await settle(warm, 60_000);
 
     // Burst: 200 commands spread evenly over one second, alternating platforms.
-    const burstIds: string[] = [];
-    const burstStart = performance.now();
-    for (let i = 0; i < 200; i++) {
-      const due = burstStart + i * 5;
-      const wait = due - performance.now();
-      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-      send(i % 2 ? 'discord' : 'slack');
-      burstIds.push([...sent.keys()].at(-1)!);
-    }
-    const burstSpan = performance.now() - burstStart;
+    const { results: burstIds, spanMs: burstSpan } = await paced(200, 5, (i) => send(i % 2 ? 'discord' : 'slack'));
     await settle(burstIds, 120_000);
     const burst = report(`burst (sent within ${Math.round(burstSpan)} ms)`, burstIds);
     if (burst.late) misses.push(`burst: ${burst.late} acks ≥ 3 s`);
@@ -216,15 +176,7 @@ async function main(): Promise<number> {
     const rssBefore = memoryBefore.rss;
     const heapBefore = memoryBefore.heapUsed;
     loop.enable();
-    const sustainedIds: string[] = [];
-    const start = performance.now();
-    for (let i = 0; i < 20 * 60; i++) {
-      const wait = start + i * 50 - performance.now();
-      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-      send(i % 2 ? 'discord' : 'slack');
-      sustainedIds.push([...sent.keys()].at(-1)!);
-    }
-    const sendSpan = performance.now() - start;
+    const { results: sustainedIds, spanMs: sendSpan } = await paced(20 * 60, 50, (i) => send(i % 2 ? 'discord' : 'slack'));
     await settle(sustainedIds, 120_000);
     loop.disable();
     await new Promise((r) => setTimeout(r, 2_000));
@@ -247,10 +199,7 @@ async function main(): Promise<number> {
     await discord.stop();
     await slack.stop();
     await running.close();
-    for (const s of [slackSide, discordSide]) {
-      s.worker.postMessage({ type: 'close' });
-      await new Promise((r) => s.worker.once('exit', r));
-    }
+    for (const s of [slackSide, discordSide]) await closeSide(s);
   }
   console.log(`settings      ROTATION_MAX_CONCURRENT=${config.ROTATION_MAX_CONCURRENT} ROTATION_RENDER_POOL_SIZE=${config.ROTATION_RENDER_POOL_SIZE} (cores ${os.availableParallelism()}); 1-min load average ${loadAtStart.toFixed(2)} before, ${os.loadavg()[0]!.toFixed(2)} after`);
   console.log(misses.length ? `MISSED: ${misses.join('; ')}` : 'All load targets met.');
