@@ -38,7 +38,7 @@ export type CommandContext = {
   readonly platform: Platform;
   readonly userId: string;
   readonly channelId?: string;
-  /** The workspace the command came from where the platform has one (Slack's team id); subscriptions keep it. */
+  /** The workspace the command came from where the platform has one (Slack team id, Discord guild id); subscriptions keep it. */
   readonly workspaceId?: string;
   /** How users type commands on this platform, e.g. "/" or "/rb-". */
   readonly commandPrefix: string;

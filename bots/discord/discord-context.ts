@@ -24,6 +24,7 @@ export function contextFor(interaction: BaseInteraction, services: Services): Co
     platform: 'discord',
     userId: interaction.user.id,
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
+    ...(interaction.guildId ? { workspaceId: interaction.guildId } : {}),
     commandPrefix: '/',
     isChannelAdmin: canManageSubscriptions(
       'discord',

@@ -10,11 +10,14 @@ export type Where = {
   readonly userId?: string;
   /** The guild of a guild interaction (default GUILD_ID); with several shards it picks the shard. */
   readonly guildId?: string;
+  /** The member may manage the channel (Discord's Manage Channels permission), as server admins may. */
+  readonly manageChannels?: boolean;
 };
 
 export const GUILD_ID = '5000';
 export const CHANNEL_ID = '6000';
 const ALL_PERMISSIONS = '2248473465835073';
+const MANAGE_CHANNELS = 1n << 4n;
 
 export type SentInteraction = Record<string, unknown> & { readonly id: string; readonly token: string };
 
@@ -71,7 +74,7 @@ function base(applicationId: string, type: number, where: Where): SentInteractio
       avatar: null,
       premium_since: null,
       communication_disabled_until: null,
-      permissions: ALL_PERMISSIONS,
+      permissions: where.manageChannels ? String(BigInt(ALL_PERMISSIONS) | MANAGE_CHANNELS) : ALL_PERMISSIONS,
     },
     authorizing_integration_owners: { '0': guildId },
     context: 0,

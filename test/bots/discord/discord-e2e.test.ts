@@ -16,7 +16,7 @@ import { formatPercent, formatPp } from '../../../core/i18n/format.ts';
 import { t } from '../../../core/i18n/translate.ts';
 import { FakeDiscord, PNG_SIGNATURE } from '../../fakes/fake-discord.ts';
 import type { RecordedRequest } from '../../fakes/fake-discord.ts';
-import { autocomplete, bool, buttonPress, chatInput, str } from '../../fakes/discord-interactions.ts';
+import { autocomplete, bool, buttonPress, CHANNEL_ID, chatInput, GUILD_ID, str } from '../../fakes/discord-interactions.ts';
 import type { SentInteraction, SentOption, Where } from '../../fakes/discord-interactions.ts';
 
 const DATA_DIR = path.resolve(import.meta.dirname, '../../../../shared/market-data');
@@ -297,6 +297,15 @@ describe('Discord end to end, through the real discord.js client and a local fak
       expect(entry?.errorId).toMatch(/^[0-9a-f]{8}$/);
       expect(embedText(apology.embeds?.[0])).toContain(entry!.errorId!);
     });
+  });
+
+  it('subscribes a guild channel to the morning post for a member who may manage it, recording the guild', async () => {
+    const i = command('rotation', [str('action', 'subscribe'), str('time', '08:30')], { manageChannels: true });
+    send(i);
+    const answer = body<CallbackBody>(await callbackOf(i));
+    expect(answer.data?.flags ?? 0).toBe(0);
+    const stored = await fake.waitUntil(() => running.services.subscriptions.get('discord', CHANNEL_ID), 5000, 'the subscription');
+    expect(stored).toMatchObject({ channelId: CHANNEL_ID, workspaceId: GUILD_ID, time: '08:30' });
   });
 
   describe('scheduled posts', () => {
