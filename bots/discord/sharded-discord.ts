@@ -85,6 +85,9 @@ export async function startShardedDiscord({ config, settings, log: parentLog, sp
     })();
     return stopped;
   };
+  if (config.ROTATION_DB_PATH === ':memory:' && !config.DATABASE_URL) {
+    log.warn("ROTATION_DB_PATH is :memory: with DISCORD_SHARDS: each shard gets its own empty database, so /rotation subscriptions made on Discord never reach this process's morning posts");
+  }
   log.info({ shardCount }, 'starting Discord shards');
   try {
     await manager.spawn({ amount: shardCount, delay: spawnDelayMs ?? DEFAULT_SPAWN_DELAY_MS, timeout: readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS });
