@@ -56,6 +56,8 @@ describe('npm start with DISCORD_SHARDS=2', () => {
       await fake.waitUntil(() => fake.openSockets === 0, 10_000, 'every shard to close its gateway connection');
       const messages = stderr.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { msg: string }).msg);
       expect(messages).toContain('all shards stopped');
+      // This test's database is :memory:, which shards cannot share.
+      expect(messages.some((m) => m.startsWith('ROTATION_DB_PATH is :memory: with DISCORD_SHARDS'))).toBe(true);
       expect(stderr).not.toContain(TOKEN);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
