@@ -4,8 +4,13 @@ import { createRecordingPoster } from '../../../bots/scheduler/recording-poster.
 import { createScheduler } from '../../../bots/scheduler/scheduler.ts';
 import { instantCompose, MINUTE, silentLog, simClock } from './harness.ts';
 
-/** One bot instance in its own thread with its own pool: ticks through `ticks` on the shared PostgreSQL and reports what it posted. */
-const { url, instanceId, ticks } = workerData as { url: string; instanceId: string; ticks: number[] };
+/**
+ * One bot instance in its own thread with its own pool on the shared PostgreSQL. Its clock is the
+ * parent's: each `{ at }` message sets the time and runs one tick, answered with `ticked`, so both
+ * instances see the same minute; `{ stop: true }` answers with what it posted.
+ */
+const { url, instanceId } = workerData as { url: string; instanceId: string };
+const port = parentPort!;
 const store = await openPostgresStore(url, { poolSize: 4 });
 const poster = createRecordingPoster('slack');
 const clock = simClock('2026-01-12T00:00:00Z');
@@ -20,9 +25,16 @@ const scheduler = createScheduler({
   now: clock.now,
   instanceId,
 });
-for (const t of ticks) {
-  clock.set(t);
-  await scheduler.tick(new Date(t));
-}
-await store.close();
-parentPort!.postMessage(poster.sent.map((p) => `${p.channelId} ${p.replies[0]!.title}`));
+port.on('message', (message: { at: number } | { stop: true }) => {
+  void (async () => {
+    if ('at' in message) {
+      clock.set(message.at);
+      await scheduler.tick(new Date(message.at));
+      port.postMessage('ticked');
+      return;
+    }
+    await store.close();
+    port.postMessage(poster.sent.map((p) => `${p.channelId} ${p.replies[0]!.title}`));
+  })();
+});
+port.postMessage('ready');

@@ -79,14 +79,41 @@ describe.skipIf(!server)(`several instances on one PostgreSQL${server ? '' : `: 
   });
 
   it('posts each morning post exactly once when two instances run in parallel threads with their own pools', async () => {
-    const run = (instanceId: string) =>
-      new Promise<string[]>((resolve, reject) => {
-        const worker = spawnTsWorker(new URL('./pg-scheduler-worker.ts', import.meta.url), { workerData: { url, instanceId, ticks: TICKS } });
-        worker.once('message', resolve);
-        worker.once('error', reject);
+    const workers = ['A', 'B'].map((instanceId) => spawnTsWorker(new URL('./pg-scheduler-worker.ts', import.meta.url), { workerData: { url, instanceId } }));
+    const next = (worker: (typeof workers)[number]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const onError = (error: Error) => {
+          worker.off('message', onMessage);
+          reject(error);
+        };
+        const onMessage = (message: unknown) => {
+          worker.off('error', onError);
+          resolve(message);
+        };
+        worker.once('message', onMessage);
+        worker.once('error', onError);
       });
-    const [a, b] = await Promise.all([run('A'), run('B')]);
-    const sent = [...a, ...b];
+    try {
+      await Promise.all(workers.map(next));
+      // One clock for both, as machines with synchronized clocks have: every tick runs on both threads at once.
+      for (const at of TICKS) {
+        const ticked = workers.map(next);
+        for (const w of workers) w.postMessage({ at });
+        await Promise.all(ticked);
+      }
+    } catch (error) {
+      await Promise.all(workers.map((w) => w.terminate()));
+      throw error;
+    }
+    const [a, b] = (await Promise.all(
+      workers.map((w) => {
+        const done = next(w);
+        w.postMessage({ stop: true });
+        return done;
+      }),
+    )) as string[][];
+    await Promise.all(workers.map((w) => w.terminate()));
+    const sent = [...a!, ...b!];
     expect(sent).toHaveLength(new Set(sent).size);
     expect(sent).toHaveLength(EXPECTED);
     const check = await openPostgresStore(url, { poolSize: 1 });
