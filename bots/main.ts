@@ -7,7 +7,7 @@ import type { ConsoleIo } from './console/console-bot.ts';
 import { startServices } from './services.ts';
 import { startSlackBot } from './slack/slack-bot.ts';
 import { startDiscordBot } from './discord/discord-bot.ts';
-import { startShardedDiscord } from './discord/sharded-discord.ts';
+import { shardStopTimeoutMs, startShardedDiscord } from './discord/sharded-discord.ts';
 import { postNow } from './console/post-now.ts';
 import { createConsolePoster } from './scheduler/console-poster.ts';
 import { createPostScheduler } from './scheduler/post-scheduler.ts';
@@ -68,7 +68,7 @@ async function main(): Promise<number> {
         : await startDiscordBot({ config, services: running.services, registry: COMMANDS, log, gate });
       adapters.push(discord);
       probed.push({ name: 'discord', connected: discord.connected });
-      if (DISCORD_SHARDS) stopWhileDraining.push({ name: 'discord shards', run: () => discord.stop(), ms: drainMs + 5_000 });
+      if (DISCORD_SHARDS) stopWhileDraining.push({ name: 'discord shards', run: () => discord.stop(), ms: shardStopTimeoutMs(config) });
     }
     if (adapters.length) {
       const ops = config.OPS_PORT ? await startOpsServer(opsHandler, config.OPS_PORT) : undefined;

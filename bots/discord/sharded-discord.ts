@@ -13,7 +13,8 @@ const SHARD_ENTRY = path.resolve(import.meta.dirname, 'shard-main.ts');
 /** Discord lets one IDENTIFY through per 5 s (per concurrency bucket); discord.js's own default gap. */
 const DEFAULT_SPAWN_DELAY_MS = 5_500;
 const DEFAULT_READY_TIMEOUT_MS = 60_000;
-const STOP_TIMEOUT_MS = 15_000;
+/** How long a shard may take to stop: its own drain time, plus 5 s to close its client, render pool and database. */
+export const shardStopTimeoutMs = (config: Pick<Config, 'ROTATION_SHUTDOWN_TIMEOUT_SECONDS'>) => config.ROTATION_SHUTDOWN_TIMEOUT_SECONDS * 1000 + 5_000;
 
 export type ShardedDiscordOptions = {
   readonly config: Config & { readonly DISCORD_SHARDS: 'auto' | number; readonly DISCORD_TOKEN: string };
@@ -41,11 +42,12 @@ async function resolveShardCount(setting: 'auto' | number, rest: REST): Promise<
   return Math.max(1, gateway.shards);
 }
 
-function stopShard(shard: Shard): Promise<void> {
+/** SIGTERM, then SIGKILL once `timeoutMs` has passed: the shard drains its commands in flight and exits. */
+function stopShard(shard: Shard, timeoutMs: number): Promise<void> {
   const child = shard.process;
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    const force = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('exit', () => {
       clearTimeout(force);
       resolve();
@@ -80,7 +82,7 @@ export async function startShardedDiscord({ config, settings, log: parentLog, sp
   const stop = () => {
     stopped ??= (async () => {
       manager.respawn = false;
-      await Promise.all(manager.shards.map(stopShard));
+      await Promise.all(manager.shards.map((shard) => stopShard(shard, shardStopTimeoutMs(config))));
       log.info({ shardCount }, 'all shards stopped');
     })();
     return stopped;
