@@ -35,6 +35,8 @@ export type Reply = {
   /** Plain text for notifications, Slack `text` and screen readers. Always present. */
   readonly fallbackText: string;
   readonly actions?: readonly ReplyAction[];
+  /** The command line a plain-words question was read as; renderers head the answer with it ("Read as `/smallcaps ytd`"). */
+  readonly readAs?: string;
 };
 
 export type CommandOutput = {
