@@ -7,7 +7,14 @@ import { loadLegs } from './load-legs.ts';
 import { smallcapsReply, smallcapsResult } from './smallcaps-reply.ts';
 import { CHART_KINDS, smallcapsChart } from './smallcaps-charts.ts';
 import type { Basis } from '../core/market/types.ts';
+import type { Period } from '../core/market/period.ts';
 import { t } from '../core/i18n/translate.ts';
+
+/** `from:`/`to:` when given, else the period option. */
+function periodOf(args: { readonly period: string; readonly from?: string; readonly to?: string }): Period {
+  if (args.to && !args.from) throw new UserError('period.toWithoutFrom', {});
+  return args.from ? parsePeriod(args.from, args.to) : parsePeriod(args.period);
+}
 
 const PERIOD_SUGGESTIONS = [...RELATIVE_PERIODS, '2025', '2024', '2023'];
 
@@ -26,6 +33,7 @@ export const smallcaps = defineCommand({
   visibility: (args) => (args.private ? 'ephemeral' : 'public'),
   slow: true,
   examples: ['smallcaps ytd', 'smallcaps 1m vs:QQQ', 'smallcaps 2023 basis:index', 'smallcaps 5y chart:ratio', 'smallcaps from:2026-01-02 to:2026-01-20'],
+  check: (args) => void periodOf(args),
   suggest: (option, query, ctx) => {
     const q = query.toLowerCase();
     const pool =
@@ -37,8 +45,7 @@ export const smallcaps = defineCommand({
   async run(args, ctx) {
     const { services, locale } = ctx;
     const asOf = services.today();
-    if (args.to && !args.from) throw new UserError('period.toWithoutFrom', {});
-    const period = args.from ? parsePeriod(args.from, args.to) : parsePeriod(args.period);
+    const period = periodOf(args);
     const basis = args.basis as Basis;
     const family = legsFor(services.universe, basis);
     const large = args.vs ? [resolveVs(services.universe, basis, args.vs)] : family.large;

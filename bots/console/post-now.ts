@@ -6,7 +6,7 @@ import type { ConsoleIo } from './console-bot.ts';
 import type { IsoDate } from '../../core/market/types.ts';
 import { lastCompletedSession, utcToZoned, zonedDateTimeToUtc } from '../../core/calendar/index.ts';
 import { UserError } from '../../core/user-error.ts';
-import { internalErrorReply, userErrorReply } from '../../commands/dispatch.ts';
+import { internalErrorReply, userErrorReply } from '../../commands/user-error-reply.ts';
 import { buildMorningPost } from '../../commands/rotation-post.ts';
 import { renderText } from './render-text.ts';
 import { saveChart } from './save-chart.ts';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DiscordAPIError } from 'discord.js';
 import type { Interaction } from 'discord.js';
 import type { Logger } from '../../core/logger.ts';
-import { internalErrorReply } from '../../commands/dispatch.ts';
+import { internalErrorReply } from '../../commands/user-error-reply.ts';
 import { toLocale } from '../../core/i18n/locale.ts';
 import { renderDiscord } from './render-discord.ts';
 

@@ -1,6 +1,6 @@
 import type { AutocompleteInteraction } from 'discord.js';
 import type { Choice } from '../../commands/define-command.ts';
-import { findCommand } from '../../commands/dispatch.ts';
+import { findCommand } from '../../commands/prepare.ts';
 import { toAutocompleteChoices } from './autocomplete-choices.ts';
 import { contextFor } from './discord-context.ts';
 import type { DiscordDeps } from './discord-context.ts';

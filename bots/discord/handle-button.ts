@@ -1,13 +1,12 @@
 import type { ButtonInteraction } from 'discord.js';
-import type { Visibility } from '../../core/reply.ts';
 import { actionCommandLine, decodeAction } from '../../commands/actions.ts';
-import { runText, userErrorReply } from '../../commands/dispatch.ts';
+import { prepareLine } from '../../commands/prepare.ts';
+import { userErrorReply } from '../../commands/user-error-reply.ts';
 import { UserError } from '../../core/user-error.ts';
-import { answer } from './answer.ts';
 import { deliver } from './deliver.ts';
-import { contextFor, errorLog } from './discord-context.ts';
+import { contextFor } from './discord-context.ts';
 import type { DiscordDeps } from './discord-context.ts';
-import { lineVisibility } from './plan-visibility.ts';
+import { answerPrepared } from './answer-prepared.ts';
 
 /** A button press runs the command line its custom id carries: explanations privately, shares publicly. */
 export async function handleButton(interaction: ButtonInteraction, deps: DiscordDeps): Promise<void> {
@@ -18,15 +17,7 @@ export async function handleButton(interaction: ButtonInteraction, deps: Discord
     await deliver(interaction, [userErrorReply(error, undefined, ctx)], undefined);
     return;
   }
-  const line = actionCommandLine(payload);
-  const planned = lineVisibility(deps.registry, line);
-  const visibility: Visibility = payload.kind === 'explain-terms' ? 'ephemeral' : payload.kind === 'share' ? 'public' : planned.visibility;
-  const admission = planned.command && deps.gate?.admit({ command: planned.command, platform: 'discord', userId: ctx.userId, channelId: ctx.channelId, locale: ctx.locale });
-  if (admission && !admission.admitted) {
-    deps.log.info({ refused: admission.reason, retryAfterSeconds: admission.retryAfterSeconds }, 'button refused');
-    await deliver(interaction, [admission.reply], undefined);
-    return;
-  }
-  const work = () => runText(deps.registry, line, ctx, errorLog(deps.log));
-  await answer(interaction, visibility, planned.command?.slow ?? false, () => (admission ? admission.run(work) : work()));
+  const prepared = prepareLine(deps.registry, actionCommandLine(payload), ctx);
+  const fixed = payload.kind === 'explain-terms' ? 'ephemeral' : payload.kind === 'share' ? 'public' : undefined;
+  await answerPrepared(interaction, prepared, ctx, deps, fixed);
 }

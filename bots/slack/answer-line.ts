@@ -8,7 +8,10 @@ import type { Logger } from '../../core/logger.ts';
 import type { UserInfoCache } from './user-info-cache.ts';
 import type { Delivery } from './deliver-reply.ts';
 import { canManageSubscriptions } from '../../commands/rotation-permissions.ts';
-import { findCommand, internalErrorReply, runText } from '../../commands/dispatch.ts';
+import { execute } from '../../commands/dispatch.ts';
+import { findCommand, prepare, prepareLine, splitCommandLine } from '../../commands/prepare.ts';
+import { internalErrorReply } from '../../commands/user-error-reply.ts';
+import { slackCommandLine, unescapeSlackText } from './parse-slack-text.ts';
 import { deliverReply } from './deliver-reply.ts';
 import { requestLogger } from '../../core/ops/request-log.ts';
 import type { CommandGate } from '../../commands/command-gate.ts';
@@ -24,9 +27,13 @@ export type SlackDeps = {
   readonly gate?: CommandGate | undefined;
 };
 
+/** A slash command with the text typed after it, or a command line as a button carries it. */
+export type SlackRequest =
+  | { readonly command: AnyCommand; readonly text: string }
+  | { readonly line: string };
+
 export type Invocation = {
-  /** The registry's command line, e.g. `/smallcaps ytd`. */
-  readonly line: string;
+  readonly request: SlackRequest;
   readonly userId: string;
   /** The workspace the request came from (Slack's team id). */
   readonly teamId: string | undefined;
@@ -46,12 +53,13 @@ export function answerLine(invocation: Invocation, deps: SlackDeps): Promise<voi
 }
 
 async function answer(invocation: Invocation, deps: SlackDeps): Promise<void> {
-  const { line, userId, teamId, channelId, client, respond } = invocation;
+  const { request, userId, teamId, channelId, client, respond } = invocation;
+  const line = 'line' in request ? request.line : slackCommandLine(request.command.name, request.text);
   const started = performance.now();
   // Read before the user lookup below: a command that came in before shutdown is still answered.
   const arrivedWhileAccepting = deps.gate?.inflight.accepting;
   let locale: Locale = deps.services.config.ROTATION_LANG;
-  const named = findCommand(deps.registry, /^\/?(\S*)/.exec(line.trim())?.[1] ?? '');
+  const named = 'command' in request ? request.command : findCommand(deps.registry, splitCommandLine(line).name);
   const { log } = requestLogger(deps.log, { platform: 'slack', command: named?.name, userId, channelId, workspaceId: teamId });
   try {
     const user = await deps.users.get({ teamId, userId }, async (id) => (await client.users.info({ user: id, include_locale: true })).user);
@@ -60,9 +68,10 @@ async function answer(invocation: Invocation, deps: SlackDeps): Promise<void> {
     const isChannelAdmin = canManageSubscriptions('slack', user, deps.services.config);
     const where = { ...(channelId ? { channelId } : {}), ...(teamId ? { workspaceId: teamId } : {}) };
     const ctx: CommandContext = { locale, services: deps.services, platform: 'slack', userId, ...where, commandPrefix, isChannelAdmin };
-    const command = named;
-    const admission = command && deps.gate?.admit({ command, platform: 'slack', userId, channelId, locale, arrivedWhileAccepting });
-    const run = () => runText(deps.registry, line, ctx, ({ errorId, error }) => log.error({ errorId, err: error }, 'command failed'));
+    const prepared = 'command' in request ? prepare(request.command, unescapeSlackText(request.text), ctx) : prepareLine(deps.registry, line, ctx);
+    const command = prepared.command;
+    const admission = prepared.ok ? deps.gate?.admit({ command: prepared.command, platform: 'slack', userId, channelId, locale, arrivedWhileAccepting }) : undefined;
+    const run = () => execute(prepared, ctx, ({ errorId, error }) => log.error({ errorId, err: error }, 'command failed'));
     const outcome =
       admission && !admission.admitted
         ? { ok: false, refused: admission.reason, output: { replies: [admission.reply] } }

@@ -11,7 +11,6 @@ import { actionCommandLine, decodeAction } from '../../commands/actions.ts';
 import { answerLine } from './answer-line.ts';
 import type { SlackDeps } from './answer-line.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { slackCommandLine } from './parse-slack-text.ts';
 import { createUserInfoCache } from './user-info-cache.ts';
 import type { OpsHandler } from '../ops/ops-routes.ts';
 import type { CommandGate } from '../../commands/command-gate.ts';
@@ -61,8 +60,7 @@ function registerListeners(app: App, deps: SlackDeps): void {
   for (const command of deps.registry) {
     app.command(`/${deps.prefix}${command.name}`, async ({ ack, command: body, respond, client, context }) => {
       await ack();
-      const line = slackCommandLine(command.name, body.text);
-      await answerLine({ line, userId: body.user_id, teamId: context.teamId, channelId: body.channel_id, client, respond }, deps);
+      await answerLine({ request: { command, text: body.text }, userId: body.user_id, teamId: context.teamId, channelId: body.channel_id, client, respond }, deps);
     });
   }
   app.action(/^rb:/, async ({ ack, body, action, respond, client, context }) => {
@@ -75,7 +73,7 @@ function registerListeners(app: App, deps: SlackDeps): void {
     }
     await answerLine(
       {
-        line: actionCommandLine(payload),
+        request: { line: actionCommandLine(payload) },
         userId: body.user.id,
         teamId: context.teamId,
         channelId: body.channel?.id,

@@ -195,14 +195,24 @@ describe('Discord end to end, through the real discord.js client and a local fak
       expect(text).toContain('/smallcaps [period]');
     });
 
-    it('replaces the public placeholder with a private explanation when the period is unknown', async () => {
+    it('answers an unknown period privately at once, before any public placeholder', async () => {
       const i = command('smallcaps', [str('period', 'fortnight')]);
+      send(i);
+      const cb = body<CallbackBody>(await callbackOf(i));
+      expect(cb.type).toBe(4);
+      expect(cb.data?.flags).toBe(EPHEMERAL);
+      expect(embedText(cb.data?.embeds?.[0])).toContain('fortnight');
+      expect(fake.requestsFor(i).filter((r) => r.path !== callbackPath(i))).toEqual([]);
+    });
+
+    it('replaces the public placeholder with a private explanation when the data has no such symbol', async () => {
+      const i = command('smallcaps', [str('period', 'ytd'), str('vs', 'ZZZZ')]);
       send(i);
       expect(body<CallbackBody>(await callbackOf(i)).type).toBe(5);
       await fake.waitFor((r) => r.method === 'DELETE' && r.path === originalPath(i));
       const message = body<MessageBody>(await followUp(i));
       expect(message.flags).toBe(EPHEMERAL);
-      expect(embedText(message.embeds?.[0])).toContain('fortnight');
+      expect(embedText(message.embeds?.[0])).toContain('ZZZZ');
       expect(fake.requestsFor(i).some((r) => r.method === 'PATCH')).toBe(false);
     });
   });
@@ -261,7 +271,7 @@ describe('Discord end to end, through the real discord.js client and a local fak
     });
 
     it('waits out a 429 on a follow-up and then sends it', async () => {
-      const i = command('smallcaps', [str('period', 'fortnight')]);
+      const i = command('smallcaps', [str('period', 'ytd'), str('vs', 'ZZZZ')]);
       fake.rateLimitNext('POST', new RegExp(`/webhooks/${APP_ID}/${i.token}$`), 1, 0.2);
       send(i);
       await followUp(i);

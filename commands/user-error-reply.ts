@@ -1,0 +1,28 @@
+import type { AnyCommand } from './define-command.ts';
+import type { CommandContext } from './context.ts';
+import type { Reply } from '../core/reply.ts';
+import type { Locale } from '../core/i18n/locale.ts';
+import type { UserError } from '../core/user-error.ts';
+import { t } from '../core/i18n/translate.ts';
+import { usageLine, examplesLine } from './usage.ts';
+
+function textReply(locale: Locale, title: string, text: string, tone: Reply['tone']): Reply {
+  return { visibility: 'ephemeral', locale, tone, title, text, fields: [], fallbackText: `${title}: ${text}` };
+}
+
+/** User input quoted in an error may have been cut inside a character (an emoji); the stray half is dropped. */
+const wholeCharacters = (params: UserError['params']) =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '') : v]));
+
+/** What was wrong, privately, with the command's usage and examples when the command is known. */
+export function userErrorReply(error: UserError, command: AnyCommand | undefined, ctx: Pick<CommandContext, 'locale' | 'commandPrefix'>): Reply {
+  const message = t(ctx.locale, `errors.${error.key}`, wholeCharacters(error.params));
+  const usage = command
+    ? `\n${t(ctx.locale, 'help.usage')}: \`${usageLine(command, ctx.commandPrefix)}\`\n${t(ctx.locale, 'help.examples')}: ${examplesLine(command, ctx.commandPrefix)}`
+    : '';
+  return textReply(ctx.locale, t(ctx.locale, 'errors.title'), message + usage, 'warning');
+}
+
+export function internalErrorReply(errorId: string, locale: Locale): Reply {
+  return textReply(locale, t(locale, 'errors.internalTitle'), t(locale, 'errors.internal', { id: errorId }), 'negative');
+}
