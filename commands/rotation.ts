@@ -75,7 +75,7 @@ export const rotation = defineCommand({
   suggest: (option, query) => {
     if (option !== 'timezone') return [];
     const q = query.trim().toLowerCase().replace(/\s+/g, '_');
-    return zoneNames().filter((z) => z.toLowerCase().includes(q)).slice(0, 25).map((z) => ({ name: z, value: z }));
+    return zoneNames().filter((z) => z.toLowerCase().includes(q)).map((z) => ({ name: z, value: z }));
   },
   async run(args, ctx) {
     const { services, locale, platform } = ctx;

@@ -40,7 +40,7 @@ export const smallcaps = defineCommand({
       option === 'vs'
         ? [...ctx.services.universe.etf.large, ...ctx.services.universe.index.large].map((i) => i.symbol)
         : PERIOD_SUGGESTIONS;
-    return pool.filter((p) => p.toLowerCase().includes(q)).slice(0, 25).map((p) => ({ name: p, value: p }));
+    return pool.filter((p) => p.toLowerCase().includes(q)).map((p) => ({ name: p, value: p }));
   },
   async run(args, ctx) {
     const { services, locale } = ctx;

@@ -1,6 +1,7 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import type { Choice } from '../../commands/define-command.ts';
-import { DISCORD_LIMITS as L, truncate } from './discord-limits.ts';
+import { DISCORD_LIMITS as L } from '../../core/platform-limits.ts';
+import { truncate } from '../../core/text/fit-text.ts';
 
 /** At most 25 suggestions Discord accepts: names cut to 100 characters, values that cannot be sent dropped. */
 export function toAutocompleteChoices(choices: readonly Choice[]): ApplicationCommandOptionChoiceData<string>[] {

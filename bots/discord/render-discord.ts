@@ -1,7 +1,8 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField, ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
 import type { Reply, ReplyAction, Tone } from '../../core/reply.ts';
 import { encodeAction } from '../../commands/actions.ts';
-import { DISCORD_LIMITS as L, truncate } from './discord-limits.ts';
+import { DISCORD_LIMITS as L } from '../../core/platform-limits.ts';
+import { truncate } from '../../core/text/fit-text.ts';
 
 export type DiscordFile = { readonly attachment: Buffer; readonly name: string; readonly description: string };
 export type DiscordButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;

@@ -8,7 +8,8 @@ import type { OptionSpec } from '../../commands/option-spec.ts';
 import { isRequired } from '../../commands/option-spec.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
 import { hasMessage, t } from '../../core/i18n/translate.ts';
-import { COMMAND_NAME, DISCORD_LIMITS as L, truncate } from './discord-limits.ts';
+import { COMMAND_NAME, DISCORD_LIMITS as L } from '../../core/platform-limits.ts';
+import { truncate } from '../../core/text/fit-text.ts';
 
 /** Our locales other than English (the default), by Discord's locale code. */
 const DISCORD_LOCALES: Partial<Record<Locale, 'ko'>> = { ko: 'ko' };

@@ -11,6 +11,7 @@ import { canManageSubscriptions } from '../../commands/rotation-permissions.ts';
 import { execute } from '../../commands/dispatch.ts';
 import { findCommand, prepare, prepareLine, splitCommandLine } from '../../commands/prepare.ts';
 import { internalErrorReply } from '../../commands/user-error-reply.ts';
+import { preparePress } from '../../commands/prepare-press.ts';
 import { slackCommandLine, unescapeSlackText } from './parse-slack-text.ts';
 import { deliverReply } from './deliver-reply.ts';
 import { requestLogger } from '../../core/ops/request-log.ts';
@@ -27,9 +28,10 @@ export type SlackDeps = {
   readonly gate?: CommandGate | undefined;
 };
 
-/** A slash command with the text typed after it, or a command line as a button carries it. */
+/** A slash command with the text typed after it, a button's id, or a whole command line. */
 export type SlackRequest =
   | { readonly command: AnyCommand; readonly text: string }
+  | { readonly press: string }
   | { readonly line: string };
 
 export type Invocation = {
@@ -41,8 +43,6 @@ export type Invocation = {
   /** Holds the bot token of the workspace the request came from: every Web API call for the answer goes through it. */
   readonly client: webApi.WebClient;
   readonly respond: RespondFn;
-  /** Answers only the user, whatever the command would do (e.g. "explain the terms"). */
-  readonly forceEphemeral?: boolean;
 };
 
 
@@ -54,12 +54,12 @@ export function answerLine(invocation: Invocation, deps: SlackDeps): Promise<voi
 
 async function answer(invocation: Invocation, deps: SlackDeps): Promise<void> {
   const { request, userId, teamId, channelId, client, respond } = invocation;
-  const line = 'line' in request ? request.line : slackCommandLine(request.command.name, request.text);
+  const line = 'line' in request ? request.line : 'press' in request ? request.press : slackCommandLine(request.command.name, request.text);
   const started = performance.now();
   // Read before the user lookup below: a command that came in before shutdown is still answered.
   const arrivedWhileAccepting = deps.gate?.inflight.accepting;
   let locale: Locale = deps.services.config.ROTATION_LANG;
-  const named = 'command' in request ? request.command : findCommand(deps.registry, splitCommandLine(line).name);
+  const named = 'command' in request ? request.command : 'line' in request ? findCommand(deps.registry, splitCommandLine(line).name) : undefined;
   const { log } = requestLogger(deps.log, { platform: 'slack', command: named?.name, userId, channelId, workspaceId: teamId });
   try {
     const user = await deps.users.get({ teamId, userId }, async (id) => (await client.users.info({ user: id, include_locale: true })).user);
@@ -68,7 +68,8 @@ async function answer(invocation: Invocation, deps: SlackDeps): Promise<void> {
     const isChannelAdmin = canManageSubscriptions('slack', user, deps.services.config);
     const where = { ...(channelId ? { channelId } : {}), ...(teamId ? { workspaceId: teamId } : {}) };
     const ctx: CommandContext = { locale, services: deps.services, platform: 'slack', userId, ...where, commandPrefix, isChannelAdmin };
-    const prepared = 'command' in request ? prepare(request.command, unescapeSlackText(request.text), ctx) : prepareLine(deps.registry, line, ctx);
+    const press = 'press' in request ? preparePress(request.press, deps.registry, ctx) : undefined;
+    const prepared = press ? press.prepared : 'command' in request ? prepare(request.command, unescapeSlackText(request.text), ctx) : prepareLine(deps.registry, line, ctx);
     const command = prepared.command;
     const admission = prepared.ok ? deps.gate?.admit({ command: prepared.command, platform: 'slack', userId, channelId, locale, arrivedWhileAccepting }) : undefined;
     const run = () => execute(prepared, ctx, ({ errorId, error }) => log.error({ errorId, err: error }, 'command failed'));
@@ -76,10 +77,10 @@ async function answer(invocation: Invocation, deps: SlackDeps): Promise<void> {
       admission && !admission.admitted
         ? { ok: false, refused: admission.reason, output: { replies: [admission.reply] } }
         : await (admission ? admission.run(run) : run());
-    const shareCommand = command && 'private' in command.options ? line : undefined;
+    const shareCommand = !press && command && 'private' in command.options ? line : undefined;
     const deliveries: Delivery[] = [];
     for (const reply of outcome.output.replies) {
-      const shown: Reply = invocation.forceEphemeral ? { ...reply, visibility: 'ephemeral' } : reply;
+      const shown: Reply = press?.fixed === 'ephemeral' ? { ...reply, visibility: 'ephemeral' } : reply;
       deliveries.push(await deliverReply(shown, { client, channelId, respond, ...(shareCommand ? { shareCommand } : {}) }));
     }
     const refused = 'refused' in outcome ? { refused: outcome.refused } : {};

@@ -1,8 +1,8 @@
 import type { AnyCommand } from '../../commands/define-command.ts';
 import { commandDescription, usageHint } from '../../commands/usage.ts';
-import { SLACK_LIMITS } from './slack-limits.ts';
+import { SLACK_LIMITS } from '../../core/platform-limits.ts';
 import { BOT_DISPLAY_NAME } from './slack-texts.ts';
-import { truncate } from './fit-text.ts';
+import { truncate } from '../../core/text/fit-text.ts';
 import { SLACK_OAUTH_REDIRECT_PATH } from './slack-paths.ts';
 
 /**

@@ -3,8 +3,8 @@ import type { Reply } from '../../core/reply.ts';
 import type { SlackBlock, SlackMessage } from './block-kit.ts';
 import { renderSlack } from './render-slack.ts';
 import { slackText } from './slack-texts.ts';
-import { truncate } from './fit-text.ts';
-import { SLACK_LIMITS } from './slack-limits.ts';
+import { truncate } from '../../core/text/fit-text.ts';
+import { SLACK_LIMITS } from '../../core/platform-limits.ts';
 
 export type ReplyTarget = {
   readonly client: webApi.WebClient;

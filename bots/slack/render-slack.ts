@@ -1,9 +1,9 @@
 import type { Reply, ReplyAction, ReplyField } from '../../core/reply.ts';
 import type { ActionsBlock, ButtonElement, ContextBlock, Mrkdwn, SectionBlock, SlackBlock, SlackMessage } from './block-kit.ts';
 import { encodeAction } from '../../commands/actions.ts';
-import { SLACK_LIMITS as L } from './slack-limits.ts';
+import { SLACK_LIMITS as L } from '../../core/platform-limits.ts';
 import { slackText } from './slack-texts.ts';
-import { splitText, truncate } from './fit-text.ts';
+import { splitText, truncate } from '../../core/text/fit-text.ts';
 
 export type RenderOptions = {
   /**
@@ -61,12 +61,12 @@ function fieldSections(fields: readonly ReplyField[], whole: boolean): SectionBl
 }
 
 function button(action: ReplyAction): ButtonElement {
-  const encoded = encodeAction(action);
+  const encoded = encodeAction(action, L.actionId);
   return {
     type: 'button',
     text: { type: 'plain_text', text: truncate(action.label, L.buttonText), emoji: true },
-    action_id: encoded.slice(0, L.actionId),
-    value: encoded.slice(0, L.buttonValue),
+    action_id: encoded,
+    value: encoded,
     ...(action.kind === 'share' ? { style: 'primary' as const } : {}),
   };
 }

@@ -7,7 +7,6 @@ import type { AnyCommand } from '../../commands/define-command.ts';
 import type { Services } from '../../commands/context.ts';
 import type { Config } from '../../core/config.ts';
 import type { Logger } from '../../core/logger.ts';
-import { actionCommandLine, decodeAction } from '../../commands/actions.ts';
 import { answerLine } from './answer-line.ts';
 import type { SlackDeps } from './answer-line.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -66,23 +65,11 @@ function registerListeners(app: App, deps: SlackDeps): void {
   app.action(/^rb:/, async ({ ack, body, action, respond, client, context }) => {
     await ack();
     const encoded = 'value' in action && typeof action.value === 'string' ? action.value : 'action_id' in action ? action.action_id : '';
-    const payload = decodeAction(encoded);
-    if (!payload || body.type !== 'block_actions') {
-      deps.log.warn({ encoded }, 'slack button with an unknown payload');
+    if (body.type !== 'block_actions') {
+      deps.log.warn({ encoded }, 'slack button outside a block_actions payload');
       return;
     }
-    await answerLine(
-      {
-        request: { line: actionCommandLine(payload) },
-        userId: body.user.id,
-        teamId: context.teamId,
-        channelId: body.channel?.id,
-        client,
-        respond,
-        forceEphemeral: payload.kind === 'explain-terms',
-      },
-      deps,
-    );
+    await answerLine({ request: { press: encoded }, userId: body.user.id, teamId: context.teamId, channelId: body.channel?.id, client, respond }, deps);
   });
   app.error(async (error) => {
     // OAuth mode: a request from a workspace with no installation. Bolt acknowledges it and runs no listener.

@@ -2,10 +2,11 @@ import type { GlossaryIndex, IndexKey } from './glossary-index.ts';
 import { scoreEntries } from './fuzzy-score.ts';
 import { foldTerm, normalizeTerm } from './normalize-term.ts';
 import type { Locale } from './types.ts';
+import { DISCORD_LIMITS } from '../platform-limits.ts';
+import { truncate } from '../text/fit-text.ts';
 
-/** Discord allows at most 25 choices, each name at most 100 characters. */
-export const MAX_CHOICES = 25;
-const MAX_NAME = 100;
+/** As many choices as Discord shows, each name as long as it allows. */
+export const MAX_CHOICES = DISCORD_LIMITS.choices;
 /** Looser than lookup's bar: a list of guesses may include weak ones, after the good ones. */
 const SUGGEST_MAX = 0.5;
 
@@ -46,5 +47,5 @@ function choice(index: GlossaryIndex, i: number, locale: Locale, key: IndexKey |
   const entry = index.entries[i]!;
   const term = entry.term[locale];
   const shown = key && key.kind !== 'id' && key.norm !== normalizeTerm(term) ? `${term} (${key.text})` : term;
-  return { name: shown.length > MAX_NAME ? `${shown.slice(0, MAX_NAME - 1)}…` : shown, value: entry.id };
+  return { name: truncate(shown, DISCORD_LIMITS.choiceName), value: entry.id };
 }

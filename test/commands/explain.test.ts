@@ -6,7 +6,7 @@ import { COMMANDS } from '../../commands/index.ts';
 import { runText } from '../../commands/dispatch.ts';
 import { explain } from '../../commands/explain.ts';
 import { entryReply } from '../../commands/explain-reply.ts';
-import { actionCommandLine, decodeAction, encodeAction } from '../../commands/actions.ts';
+import { actionRequest, decodeAction, encodeAction } from '../../commands/actions.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
 import { formatPp } from '../../core/i18n/format.ts';
@@ -201,7 +201,9 @@ describe('/explain for the "Explain the terms" button', () => {
   const terms = ['spread', 'percentage-point', 'ratio', 'percentile', 'drawdown', 'price-return'];
 
   it('answers the button’s list with one short definition per term', async () => {
-    const line = actionCommandLine(decodeAction(encodeAction({ kind: 'explain-terms', label: 'Explain the terms', terms }))!);
+    const pressed = decodeAction(encodeAction({ kind: 'explain-terms', label: 'Explain the terms', terms }));
+    if (!pressed || pressed.kind === 'expired') throw new Error('the button did not decode');
+    const line = `/explain ${String((actionRequest(pressed).raw as { term: string }).term)}`;
     const { reply, result } = await ask(line);
     expect(result).toEqual({ match: 'list', entryIds: ['spread', 'percentage-point', 'relative-strength-ratio', 'percentile', 'drawdown', 'price-vs-total-return'] });
     const lines = reply.text.split('\n');

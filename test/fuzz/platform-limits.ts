@@ -1,8 +1,8 @@
 import type { SlackMessage } from '../../bots/slack/block-kit.ts';
-import { SLACK_LIMITS as S } from '../../bots/slack/slack-limits.ts';
+import { SLACK_LIMITS as S } from '../../core/platform-limits.ts';
 import type { DiscordMessage } from '../../bots/discord/render-discord.ts';
 import { embedLength } from '../../bots/discord/render-discord.ts';
-import { DISCORD_LIMITS as D } from '../../bots/discord/discord-limits.ts';
+import { DISCORD_LIMITS as D } from '../../core/platform-limits.ts';
 
 /** A lone surrogate half: a cut that split a character. */
 const broken = (s: string) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);

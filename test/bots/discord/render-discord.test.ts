@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord.js';
 import { embedLength, renderDiscord, TONE_COLOURS } from '../../../bots/discord/render-discord.ts';
 import type { DiscordMessage } from '../../../bots/discord/render-discord.ts';
-import { DISCORD_LIMITS as L } from '../../../bots/discord/discord-limits.ts';
+import { DISCORD_LIMITS as L } from '../../../core/platform-limits.ts';
 import { decodeAction } from '../../../commands/actions.ts';
 import { ALL_FIXTURES, actionReply, chartReply, emptyReply, koreanReply, longHeadlineReply, manyActionsReply, normalReply, oversizedReply } from './fixtures.ts';
 
@@ -124,7 +124,7 @@ describe('renderDiscord', () => {
       ['Share to channel', 1],
     ]);
     expect(decodeAction(buttons[0]!.custom_id)).toEqual({ kind: 'explain-terms', terms: actionReply.actions![0]!.kind === 'explain-terms' ? actionReply.actions![0]!.terms : [] });
-    expect(decodeAction(buttons[1]!.custom_id)).toEqual({ kind: 'share', command: '/smallcaps period:ytd basis:price' });
+    expect(decodeAction(buttons[1]!.custom_id)).toEqual({ kind: 'share', command: 'smallcaps', raw: { period: 'ytd', basis: 'price' } });
   });
 
   it('offers no share button on an answer everyone already sees', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderSlack, toMrkdwn } from '../../../bots/slack/render-slack.ts';
 import type { SlackBlock, SlackMessage } from '../../../bots/slack/block-kit.ts';
-import { SLACK_LIMITS as L } from '../../../bots/slack/slack-limits.ts';
+import { SLACK_LIMITS as L } from '../../../core/platform-limits.ts';
 import { decodeAction } from '../../../commands/actions.ts';
 import type { Reply } from '../../../core/reply.ts';
 import { ALL_FIXTURES, actionReply, chartReply, emptyReply, koreanReply, longHeadlineReply, manyActionsReply, normalReply, oversizedReply } from '../discord/fixtures.ts';
@@ -158,7 +158,7 @@ describe('renderSlack', () => {
     const [button] = ofType(m, 'actions')[0]!.elements;
     expect(button!.text.text).toBe('Post chart to channel');
     expect(button!.style).toBe('primary');
-    expect(decodeAction(button!.value)).toEqual({ kind: 'share', command: '/smallcaps ytd private:true' });
+    expect(decodeAction(button!.value)).toEqual({ kind: 'share', command: 'smallcaps', raw: { period: 'ytd', private: 'true' } });
     expect(decodeAction(button!.action_id)).toEqual(decodeAction(button!.value));
   });
 
@@ -172,7 +172,7 @@ describe('renderSlack', () => {
     const buttons = ofType(m, 'actions')[0]!.elements;
     expect(buttons.map((b) => b.text.text)).toEqual(['Explain the terms', 'Share to channel']);
     expect(decodeAction(buttons[0]!.value)).toMatchObject({ kind: 'explain-terms', terms: ['spread', 'percentage-point', 'ratio', 'percentile', 'drawdown', 'price-return'] });
-    expect(decodeAction(buttons[1]!.value)).toEqual({ kind: 'share', command: '/smallcaps period:ytd basis:price' });
+    expect(decodeAction(buttons[1]!.value)).toEqual({ kind: 'share', command: 'smallcaps', raw: { period: 'ytd', basis: 'price' } });
   });
 
   it('offers no share button on a public answer, nor when sharing cannot work', () => {

@@ -5,11 +5,9 @@ import { describe, expect, it } from 'vitest';
 const PURE = [
   'block-kit.ts',
   'build-manifest.ts',
-  'fit-text.ts',
   'oauth-pages.ts',
   'parse-slack-text.ts',
   'render-slack.ts',
-  'slack-limits.ts',
   'slack-paths.ts',
   'slack-texts.ts',
   'user-info-cache.ts',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSlackBot } from '../../../bots/slack/slack-bot.ts';
 import type { SlackBot } from '../../../bots/slack/slack-bot.ts';
 import { toMrkdwn } from '../../../bots/slack/render-slack.ts';
-import { SLACK_LIMITS } from '../../../bots/slack/slack-limits.ts';
+import { SLACK_LIMITS } from '../../../core/platform-limits.ts';
 import { createServices } from '../../../bots/services.ts';
 import type { Running } from '../../../bots/services.ts';
 import { COMMANDS } from '../../../commands/index.ts';
@@ -302,7 +302,7 @@ describe('Slack end to end (real Bolt app, local fake Slack)', () => {
     expect(fake.uploads).toEqual([]);
     const blocks = response.body.blocks as { type: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[];
     const buttons = blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
-    const share = buttons.find((b) => b.value.startsWith('rb:share:'));
+    const share = buttons.find((b) => b.value.startsWith('rb:s:smallcaps'));
     expect(share).toBeDefined();
 
     const press = await postSigned(eventsUrl, blockActionsBody({ actionId: share!.action_id, value: share!.value, response_url: fake.responseUrl('press'), label: share!.text.text }), { secret: SECRET });

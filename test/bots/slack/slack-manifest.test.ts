@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BOT_SCOPES, buildSlackManifest, MANIFEST_REQUEST_URL, manifestJson } from '../../../bots/slack/build-manifest.ts';
-import { SLACK_LIMITS } from '../../../bots/slack/slack-limits.ts';
+import { SLACK_LIMITS } from '../../../core/platform-limits.ts';
 import { COMMANDS } from '../../../commands/index.ts';
 import { commandDescription, usageHint } from '../../../commands/usage.ts';
 

@@ -1,12 +1,14 @@
-/** Cuts at a code point boundary and marks the cut. */
+/**
+ * Cuts text to at most `max` UTF-16 units (so a count in code points fits as well), never
+ * splitting a surrogate pair, ending with "…" when something was cut.
+ */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  let out = '';
-  for (const ch of text) {
-    if (out.length + ch.length > max - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
+  if (max <= 0) return '';
+  let cut = text.slice(0, max - 1);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
 }
 
 /** Splits at line breaks, then at spaces, then anywhere, so that every piece fits `max`. */
