@@ -2,12 +2,24 @@ import { benchEngine, benchSmallcaps } from './smallcaps-bench.ts';
 import { benchGlossary } from './glossary-bench.ts';
 import { benchCharts, formatChartsBench } from './charts-bench.ts';
 import { ms, peakRssMb, verdict } from './stats.ts';
+import { benchStartup, STARTUP_TARGETS } from './startup-bench.ts';
 
 /** `npm run bench`: speed and memory figures on the real data. Not part of `npm test`; targets print OK or MISS. */
 async function main() {
   const only = new Set(process.argv.slice(2));
   const want = (name: string) => only.size === 0 || only.has(name);
 
+  if (want('startup')) {
+    const startup = await benchStartup();
+    console.log('== one-shot `ask "/smallcaps ytd"` with chart, compiled (node dist/bots/main.js) ==');
+    if (startup === 'not built') console.log('dist/ is missing: run `npm run build` first');
+    else {
+      const { wallMs: w, peakRssMb: r, viaNpmWallMs: n } = startup;
+      console.log(`wall       p50 ${ms(w.p50)}  max ${ms(w.p99)}  [${verdict(w.p50, STARTUP_TARGETS.wallMs)} p50 < ${STARTUP_TARGETS.wallMs} ms]  (${startup.runs} runs)`);
+      console.log(`peak RSS   p50 ${r.p50.toFixed(0)} MB  max ${r.p99.toFixed(0)} MB  [${verdict(r.p50, STARTUP_TARGETS.peakRssMb)} p50 < ${STARTUP_TARGETS.peakRssMb} MB]`);
+      console.log(`npm start  p50 ${ms(n.p50)}  max ${ms(n.p99)}  (npm's own start-up included)`);
+    }
+  }
   if (want('smallcaps')) {
     const engine = await benchEngine();
     console.log('== market engine (IWM, SPY, ^GSPC: ~30 years of daily closes) ==');

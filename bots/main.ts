@@ -1,13 +1,11 @@
 import { COMMANDS } from '../commands/index.ts';
+import { findCommand, splitCommandLine } from '../commands/prepare.ts';
 import { ConfigError, loadConfig } from '../core/config.ts';
 import { createLogger } from '../core/logger.ts';
 import { CLI_USAGE, CliUsageError, flagsToEnv, parseCliArgs } from './console/cli-args.ts';
 import { askOnce, runConsole } from './console/console-bot.ts';
 import type { ConsoleIo } from './console/console-bot.ts';
 import { startServices } from './services.ts';
-import { startSlackBot } from './slack/slack-bot.ts';
-import { startDiscordBot } from './discord/discord-bot.ts';
-import { shardStopTimeoutMs, startShardedDiscord } from './discord/sharded-discord.ts';
 import { postNow } from './console/post-now.ts';
 import { createConsolePoster } from './scheduler/console-poster.ts';
 import { createPostScheduler } from './scheduler/post-scheduler.ts';
@@ -46,6 +44,8 @@ async function main(): Promise<number> {
   let unhandled = 0;
   process.on('unhandledRejection', (reason) => log.error({ err: reason, unhandled: ++unhandled }, 'unhandled promise rejection'));
   const running = await startServices(config, { log });
+  // A one-shot chart command: the render worker loads while the data does.
+  if (cli.request.mode === 'ask' && findCommand(COMMANDS, splitCommandLine(cli.request.line).name)?.slow) running.services.charts.warm?.();
   try {
     if (cli.request.mode === 'ask') return await askOnce(COMMANDS, cli.request.line, running.services, log, io, cli.flags.json);
     if (cli.request.mode === 'post-now') return await postNow(running.services, log, io, cli.flags.json);
@@ -56,13 +56,17 @@ async function main(): Promise<number> {
     const stopWhileDraining: ShutdownStep[] = [];
     const gate = commandGateFor(config);
     const opsHandler = createOpsHandler(createReadinessProbe({ services: running.services, db: running.db, adapters: () => probed, inflight: gate.inflight }));
+    // Each platform's SDK is loaded only when it is configured (Slack's first, as its undici must be): the console and one-shot answers start without them.
     if (config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID) {
+      const { startSlackBot } = await import('./slack/slack-bot.ts');
       const slack = await startSlackBot({ config, services: running.services, registry: COMMANDS, log, opsHandler, gate, installations: running.store.installations });
       adapters.push(slack);
       probed.push({ name: 'slack', connected: slack.connected });
     }
     if (config.DISCORD_TOKEN) {
       const { DISCORD_TOKEN, DISCORD_SHARDS } = config;
+      const { shardStopTimeoutMs, startShardedDiscord } = await import('./discord/sharded-discord.ts');
+      const { startDiscordBot } = await import('./discord/discord-bot.ts');
       const discord = DISCORD_SHARDS
         ? await startShardedDiscord({ config: { ...config, DISCORD_TOKEN, DISCORD_SHARDS }, settings, log })
         : await startDiscordBot({ config, services: running.services, registry: COMMANDS, log, gate });

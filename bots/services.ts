@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ASSETS_DIR } from '../core/runtime/module-paths.ts';
 import type { Config } from '../core/config.ts';
 import type { Services } from '../commands/context.ts';
 import type { Db } from '../core/store/open-database.ts';
@@ -24,7 +25,7 @@ import { todayFn } from '../core/today.ts';
 import { loadGlossary } from '../core/glossary/load.ts';
 import { createGlossaryIndex } from '../core/glossary/glossary-index.ts';
 
-const GLOSSARY_DIR = path.resolve(import.meta.dirname, '../assets/glossary');
+const GLOSSARY_DIR = path.join(ASSETS_DIR, 'glossary');
 
 export type Running = {
   readonly services: Services;

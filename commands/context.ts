@@ -12,7 +12,11 @@ import type { MaybeAsync } from '../core/store/store.ts';
 
 export type Platform = 'discord' | 'slack' | 'console';
 
-export type ChartRenderer = { render(spec: ChartSpec): Promise<RenderedChart> };
+export type ChartRenderer = {
+  render(spec: ChartSpec): Promise<RenderedChart>;
+  /** Gets ready for a chart that is about to be asked for (starts a render worker). */
+  warm?(): void;
+};
 
 /** What commands may use; built once in bots/main.ts and shared by every adapter. */
 export type Services = {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { COMMANDS } from '../commands/index.ts';
 import { loadConfig } from '../core/config.ts';
 import { manifestJson } from '../bots/slack/build-manifest.ts';
+import { PACKAGE_ROOT } from '../core/runtime/module-paths.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -17,7 +18,7 @@ const flag = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 
-const out = path.resolve(import.meta.dirname, '..', flag('--out') ?? 'manifest.json');
+const out = path.resolve(PACKAGE_ROOT, flag('--out') ?? 'manifest.json');
 const url = flag('--url');
 const text = manifestJson(COMMANDS, { prefix: loadConfig().SLACK_COMMAND_PREFIX, ...(url ? { requestUrl: url } : {}), oauth: args.includes('--oauth') });
 

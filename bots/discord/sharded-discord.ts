@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
 import type { RESTGetAPIGatewayBotResult, Shard } from 'discord.js';
 import type { Config } from '../../core/config.ts';
@@ -8,8 +7,9 @@ import type { Logger } from '../../core/logger.ts';
 import type { Poster } from '../scheduler/poster.ts';
 import { createDiscordPoster } from './discord-poster.ts';
 import { discordRestOptions } from './rest-options.ts';
+import { isTypeScript, siblingModule } from '../../core/runtime/module-paths.ts';
 
-const SHARD_ENTRY = path.resolve(import.meta.dirname, 'shard-main.ts');
+const SHARD_ENTRY = fileURLToPath(siblingModule(import.meta.url, 'shard-main'));
 /** Discord lets one IDENTIFY through per 5 s (per concurrency bucket); discord.js's own default gap. */
 const DEFAULT_SPAWN_DELAY_MS = 5_500;
 const DEFAULT_READY_TIMEOUT_MS = 60_000;
@@ -58,19 +58,20 @@ function stopShard(shard: Shard, timeoutMs: number): Promise<void> {
 
 /**
  * Runs the Discord side under discord.js's ShardingManager: one child process per shard
- * (`bots/discord/shard-main.ts`), respawned should it die. This process keeps no gateway session.
+ * (`shard-main`), respawned should it die. This process keeps no gateway session.
  */
 export async function startShardedDiscord({ config, settings, log: parentLog, spawnDelayMs, readyTimeoutMs }: ShardedDiscordOptions): Promise<ShardedDiscord> {
   const log = parentLog.child({ platform: 'discord' });
   const rest = new REST(discordRestOptions(config)).setToken(config.DISCORD_TOKEN);
   const shardCount = await resolveShardCount(config.DISCORD_SHARDS, rest);
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  // Compiled shards start as they are; from the sources (tests) they need tsx's loader.
+  const execArgv = isTypeScript(SHARD_ENTRY) ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
   const manager = new ShardingManager(SHARD_ENTRY, {
     token: config.DISCORD_TOKEN,
     totalShards: shardCount,
     mode: 'process',
     respawn: true,
-    execArgv: ['--import', tsx],
+    execArgv,
   });
   manager.on('shardCreate', (shard) => {
     Object.assign(shard.env as Record<string, string>, settings);

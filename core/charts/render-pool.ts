@@ -2,8 +2,8 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { ChartSpec, RenderedChart } from './chart-spec.ts';
 import type { RenderRequest, WorkerReply } from './worker-protocol.ts';
-import { registerChartFonts } from './fonts.ts';
 import { spawnTsWorker } from './spawn-ts-worker.ts';
+import { siblingModule } from '../runtime/module-paths.ts';
 
 /** A chart that could not be drawn: the renderer threw, or its worker died. */
 export class ChartRenderError extends Error {
@@ -25,7 +25,7 @@ export type RenderPoolOptions = {
   readonly size?: number;
   /** Longest a single render may take before its worker is terminated and replaced; default 10 s. */
   readonly timeoutMs?: number;
-  /** The worker module; default `render-worker.ts`. Tests pass one that throws or hangs on demand. */
+  /** The worker module; default `render-worker` beside this module. Tests pass one that throws or hangs on demand. */
   readonly workerUrl?: URL;
 };
 
@@ -44,6 +44,8 @@ export type RenderPoolStats = {
 
 export type RenderPool = {
   render(spec: ChartSpec): Promise<RenderedChart>;
+  /** Starts a worker now, when none is running, so that the first chart does not wait for one to load. */
+  warm(): void;
   stats(): RenderPoolStats;
   /** Rejects queued and in-flight renders, then terminates the workers. Idempotent. */
   close(): Promise<void>;
@@ -68,9 +70,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   const size = Math.max(1, Math.floor(options.size ?? os.availableParallelism()));
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const workerUrl = options.workerUrl ?? new URL('./render-worker.ts', import.meta.url);
-  // The font table is process-wide: registering here once spares each worker the race.
-  registerChartFonts();
+  const workerUrl = options.workerUrl ?? siblingModule(import.meta.url, 'render-worker');
 
   const slots = new Set<Slot>();
   const queue: Job[] = [];
@@ -168,19 +168,30 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       slot.timer = setTimeout(() => onTimeout(slot), timeoutMs);
       slot.worker.postMessage({ type: 'render', id: job.id, spec: job.spec } satisfies RenderRequest);
     }
+    grow();
     keepAliveWhileBusy();
   }
 
-  for (let i = 0; i < size; i++) spawn();
+  /**
+   * Workers start on demand, one at a time: an idle bot holds none, a one-shot answer starts one,
+   * and a worker registers the process-wide fonts before it says it is ready, so starts never race.
+   */
+  function grow(): void {
+    if (queue.length === 0 || slots.size >= size) return;
+    for (const slot of slots) if (slot.state === 'starting') return;
+    spawn();
+  }
 
   return {
     render(spec) {
       if (closed) return Promise.reject(new RenderPoolClosedError('The chart renderer is shut down'));
       return new Promise<RenderedChart>((resolve, reject) => {
         queue.push({ id: nextId++, spec, resolve, reject });
-        while (slots.size < size) spawn();
         pump();
       });
+    },
+    warm() {
+      if (!closed && slots.size === 0) spawn();
     },
     stats() {
       let busy = 0;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerOptions } from 'node:worker_threads';
+import { isTypeScript } from '../runtime/module-paths.ts';
 
 let tsxApiUrl: string | undefined;
 
@@ -27,7 +28,7 @@ function tsxEsmApiUrl(): string {
  * imports the module. JavaScript modules start directly.
  */
 export function spawnTsWorker(url: URL, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
-  if (!/\.[mc]?ts$/.test(url.pathname)) return new Worker(url, options);
+  if (!isTypeScript(url)) return new Worker(url, options);
   const bootstrap = `import(${JSON.stringify(tsxEsmApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
   return new Worker(bootstrap, { ...options, eval: true });
 }

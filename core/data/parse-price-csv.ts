@@ -27,8 +27,20 @@ function splitCsvLine(line: string): string[] {
   return cells;
 }
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
 function toIsoDate(raw: string): string | undefined {
   const s = raw.trim();
+  if (ISO_DAY.test(s)) {
+    // The common form, checked without building a Date.
+    const y = Number(s.slice(0, 4));
+    const mo = Number(s.slice(5, 7));
+    const d = Number(s.slice(8));
+    if (mo < 1 || mo > 12 || d < 1) return undefined;
+    return d <= DAYS_IN_MONTH[mo - 1]! && !(mo === 2 && d === 29 && !isLeap(y)) ? s : undefined;
+  }
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s) ?? /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(s);
   if (!m) {
     const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
@@ -92,6 +104,7 @@ export function parsePriceCsv(text: string, fileName: string, options: { values?
     byDate.set(date, bar);
   }
   if (byDate.size === 0) throw new UserError('data.emptyFile', { file: fileName });
-  const bars = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const bars = [...byDate.values()];
+  if (!bars.every((bar, i) => i === 0 || bars[i - 1]!.date < bar.date)) bars.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { bars, skippedMissing };
 }

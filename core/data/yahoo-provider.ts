@@ -1,4 +1,4 @@
-import YahooFinance from 'yahoo-finance2';
+import type YahooFinance from 'yahoo-finance2';
 import type { Bar, IsoDate } from '../market/types.ts';
 import type { PriceProvider, ProviderFailure } from './provider.ts';
 import { ProviderError, UnknownSymbolError } from './provider.ts';
@@ -30,13 +30,19 @@ export function createYahooProvider(options: YahooOptions): PriceProvider {
     }
     return response;
   };
-  const yahoo = new YahooFinance({
-    versionCheck: false,
-    suppressNotices: ['yahooSurvey', 'ripHistorical'],
-    queue: { concurrency: 2 },
-    fetch: observedFetch as typeof fetch,
-    logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, dir: () => {} },
-  });
+  // Loaded on the first fetch: a bot answering from a CSV folder or the cache never pays for it.
+  let client: Promise<InstanceType<typeof YahooFinance>> | undefined;
+  const yahoo = () =>
+    (client ??= import('yahoo-finance2').then(
+      ({ default: Client }) =>
+        new Client({
+          versionCheck: false,
+          suppressNotices: ['yahooSurvey', 'ripHistorical'],
+          queue: { concurrency: 2 },
+          fetch: observedFetch as typeof fetch,
+          logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, dir: () => {} },
+        }),
+    ));
 
   return {
     id: 'yahoo',
@@ -46,7 +52,7 @@ export function createYahooProvider(options: YahooOptions): PriceProvider {
       const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
       let result;
       try {
-        result = await yahoo.chart(
+        result = await (await yahoo()).chart(
           symbol,
           { period1: from ?? options.historyStart ?? '1985-01-01', interval: '1d', return: 'array' },
           { fetchOptions: { signal: combined } },

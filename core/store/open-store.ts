@@ -1,7 +1,6 @@
 import type { Store } from './store.ts';
 import type { TokenCipher } from './token-cipher.ts';
 import { openSqliteStore } from './sqlite-store.ts';
-import { openPostgresStore } from './postgres/postgres-store.ts';
 import { createTokenCipher, parseEncryptionKey } from './token-cipher.ts';
 
 export type StoreSettings = {
@@ -24,6 +23,10 @@ export const isPostgresUrl = (url: string | undefined): url is string => url !==
 /** PostgreSQL when DATABASE_URL names one, otherwise the SQLite file at ROTATION_DB_PATH. */
 export async function openStore(settings: StoreSettings): Promise<Store> {
   const cipher = cipherFrom(settings.ROTATION_ENCRYPTION_KEY);
-  if (isPostgresUrl(settings.DATABASE_URL)) return openPostgresStore(settings.DATABASE_URL, { poolSize: settings.DATABASE_POOL_SIZE, ...(cipher ? { cipher } : {}) });
+  if (isPostgresUrl(settings.DATABASE_URL)) {
+    // pg is loaded only for PostgreSQL.
+    const { openPostgresStore } = await import('./postgres/postgres-store.ts');
+    return openPostgresStore(settings.DATABASE_URL, { poolSize: settings.DATABASE_POOL_SIZE, ...(cipher ? { cipher } : {}) });
+  }
   return openSqliteStore(settings.ROTATION_DB_PATH, cipher);
 }

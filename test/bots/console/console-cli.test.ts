@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MARKET_DATA_DIR } from '../../helpers/market-data.ts';
+import { COMPILED_MAIN } from '../../helpers/compiled.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 function run(args: string[], input?: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'bots/main.ts'), ...args], {
+    // The compiled bot, as `npm start` runs it.
+    const child = spawn(process.execPath, [COMPILED_MAIN, ...args], {
       cwd: mkdtempSync(path.join(tmpdir(), 'rb-cwd-')),
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ROTATION_DB_PATH: ':memory:', ROTATION_RENDER_POOL_SIZE: '1', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],

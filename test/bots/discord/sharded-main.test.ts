@@ -5,6 +5,7 @@ import { FakeDiscord } from '../../fakes/fake-discord.ts';
 import { chatInput } from '../../fakes/discord-interactions.ts';
 import { botProcessEnv } from '../../helpers/bot-process.ts';
 import { freePort } from '../../helpers/free-port.ts';
+import { COMPILED_MAIN } from '../../helpers/compiled.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const APP_ID = '1234';
@@ -12,7 +13,7 @@ const TOKEN = 'sharded-main-token';
 
 type ReadyBody = { ready: boolean; checks: { name: string; ok: boolean; detail: string }[] };
 
-describe('npm start with DISCORD_SHARDS=2', () => {
+describe('the compiled bot (npm start) with DISCORD_SHARDS=2', () => {
   let fake: FakeDiscord;
   beforeAll(async () => {
     fake = await FakeDiscord.start({ applicationId: APP_ID });
@@ -21,9 +22,9 @@ describe('npm start with DISCORD_SHARDS=2', () => {
     await fake?.close();
   });
 
-  it('runs two shard processes that answer commands, reports them ready, and stops them all on SIGTERM', async () => {
+  it('runs two compiled shard processes that answer commands, reports them ready, and stops them all on SIGTERM', async () => {
     const opsPort = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bots/main.ts'], {
+    const child = spawn(process.execPath, [COMPILED_MAIN], {
       cwd: ROOT,
       env: botProcessEnv({
         DISCORD_TOKEN: TOKEN,

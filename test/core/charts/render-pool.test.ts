@@ -29,6 +29,14 @@ describe('render pool', { timeout: 60_000 }, () => {
     const charts = await Promise.all(pending);
     charts.forEach((chart, i) => expect(pngSize(chart.png)).toEqual(CHART_SIZES[specs[i]!.size]));
     expect(pool.stats()).toMatchObject({ size: 2, busy: 0, queued: 0, replaced: 0 });
+    expect(pool.stats().idle).toBe(2);
+  });
+
+  it('holds no worker until the first chart, and starts only one for one chart', async () => {
+    const pool = track(createRenderPool({ size: 2, timeoutMs: 20_000 }));
+    expect(pool.stats()).toMatchObject({ busy: 0, idle: 0, starting: 0 });
+    await pool.render(ytdLinesSpec());
+    expect(pool.stats()).toMatchObject({ busy: 0, idle: 1, starting: 0 });
   });
 
   it('reports a render that throws as a chart that could not be drawn, and keeps the worker', async () => {
