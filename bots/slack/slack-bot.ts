@@ -62,6 +62,14 @@ function registerListeners(app: App, deps: SlackDeps): void {
       await answerLine({ request: { command, text: body.text }, userId: body.user_id, teamId: context.teamId, channelId: body.channel_id, client, respond }, deps);
     });
   }
+  // Any other slash command routed to this app (renamed, removed, or a prefix mismatch) gets the nearest names, not Bolt's 404.
+  const known = deps.registry.map((c) => `/${deps.prefix}${c.name}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  app.command(new RegExp(`^(?!(?:${known})$)`), async ({ ack, command: body, respond, client, context }) => {
+    await ack();
+    const typed = body.command.replace(/^\//, '');
+    const name = deps.prefix && typed.startsWith(deps.prefix) ? typed.slice(deps.prefix.length) : typed;
+    await answerLine({ request: { line: `/${name}` }, userId: body.user_id, teamId: context.teamId, channelId: body.channel_id, client, respond }, deps);
+  });
   app.action(/^rb:/, async ({ ack, body, action, respond, client, context }) => {
     await ack();
     const encoded = 'value' in action && typeof action.value === 'string' ? action.value : 'action_id' in action ? action.action_id : '';

@@ -235,6 +235,7 @@ describe('Slack end to end (real Bolt app, local fake Slack)', () => {
       ['a wrong signature', () => postSigned(eventsUrl, body(), { secret: 'not-the-secret' })],
       ['no signature', () => postSigned(eventsUrl, body(), { secret: SECRET, signature: null })],
       ['a timestamp older than 5 minutes', () => postSigned(eventsUrl, body(), { secret: SECRET, timestamp: nowSeconds() - 6 * 60 })],
+      ['a timestamp more than 5 minutes ahead', () => postSigned(eventsUrl, body(), { secret: SECRET, timestamp: nowSeconds() + 6 * 60 })],
     ])('401 for %s, and nothing reaches Slack', async (_what, send) => {
       const res = await send();
       expect(res.status).toBe(401);
@@ -246,6 +247,34 @@ describe('Slack end to end (real Bolt app, local fake Slack)', () => {
       expect(fake.callsTo('files.getUploadURLExternal')).toEqual([]);
       expect(fake.uploads).toEqual([]);
     });
+  });
+
+  it('acts once on a signed request replayed inside the five minutes', async () => {
+    const body = slashCommandBody({ command: '/help', text: '', user_id: 'U_EN', channel_id: 'C_GENERAL', response_url: fake.responseUrl('replayed') });
+    const timestamp = nowSeconds();
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await postSigned(eventsUrl, body, { secret: SECRET, timestamp })).status);
+    expect(statuses).toEqual([200, 200, 200]);
+    await responseTo('replayed');
+    const { id } = await slash('/help', '');
+    await responseTo(id);
+    expect(fake.responses.map((r) => r.id)).toEqual(['replayed', id]);
+  });
+
+  it('answers a signed JSON body of null with 400 at once', async () => {
+    const res = await postSigned(eventsUrl, 'null', { secret: SECRET, contentType: 'application/json' });
+    expect(res.status).toBe(400);
+  });
+
+  it('answers a slash command it does not know at once, privately, with the nearest names', async () => {
+    const { res, id } = await slash('/smalcaps', 'ytd');
+    expect(res.status).toBe(200);
+    const response = await responseTo(id);
+    expect(response.body.response_type).toBe('ephemeral');
+    const shown = blocksText(response.body.blocks);
+    expect(shown).toContain('smalcaps');
+    expect(shown).toContain('/smallcaps');
+    expect(fake.callsTo('chat.postMessage')).toEqual([]);
   });
 
   it.each(['not_in_channel', 'channel_not_found'])('sends the numbers privately with how to invite the bot when posting fails with %s', async (error) => {
