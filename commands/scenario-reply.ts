@@ -9,7 +9,7 @@ import type { Verdict } from '../core/scenarios/rules.ts';
 import type { WatchItem } from '../core/scenarios/watch.ts';
 import type { ScenarioData } from './scenario-load.ts';
 import { FACTOR_IDS } from '../core/scenarios/factors.ts';
-import { t } from '../core/i18n/translate.ts';
+import { t, sourceName } from '../core/i18n/translate.ts';
 import { formatDate, formatPp } from '../core/i18n/format.ts';
 import { confidenceText, factorName, flipLine, readingText, reasonLine, sourceLabel, stateLabel, unknownText, verdictName, watchLine } from './scenario-text.ts';
 
@@ -57,8 +57,8 @@ function flipLines(locale: Locale, a: Assessment): string[] {
 export function footerText(locale: Locale, data: ScenarioData, asOf: IsoDate): string {
   return t(locale, 'scenario.footer', {
     pair: data.pair ? `${data.pair.small}/${data.pair.large}` : '—',
-    prices: data.priceSource,
-    macro: data.macroSource,
+    prices: sourceName(locale, data.priceSource),
+    macro: sourceName(locale, data.macroSource),
     asOf: formatDate(locale, asOf),
   });
 }
@@ -111,7 +111,7 @@ export function scorecardSpec(locale: Locale, a: Assessment, preset: Preset, dat
     locale,
     size,
     title: t(locale, whatIf ? 'scenario.chart.titleWhatIf' : 'scenario.chart.title', { date: formatDate(locale, asOf), preset: t(locale, `scenario.preset.${preset}`) }),
-    footer: t(locale, 'scenario.chart.footer', { asOf, prices: data.priceSource, macro: data.macroSource }),
+    footer: t(locale, 'scenario.chart.footer', { asOf, prices: sourceName(locale, data.priceSource), macro: sourceName(locale, data.macroSource) }),
     factors: FACTOR_IDS.map((id) => {
       const f = a.factors[id];
       return { label: factorName(locale, id), state: stateLabel(locale, id, f.state), lean: f.source === 'unknown' ? 'unknown' : f.lean };

@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util';
+
 export type CliRequest =
   | { readonly mode: 'serve' }
   | { readonly mode: 'ask'; readonly line: string }
@@ -19,24 +21,41 @@ export const CLI_USAGE = `Usage:
   npm start -- post-now [flags]               print the morning post for a date
 Flags: --data DIR  --as-of YYYY-MM-DD  --lang en|ko  --json  --out DIR`;
 
-const VALUE_FLAGS = { '--data': 'data', '--as-of': 'asOf', '--lang': 'lang', '--out': 'out' } as const;
+const OPTIONS = {
+  data: { type: 'string' },
+  'as-of': { type: 'string' },
+  lang: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
 
-/** Reads `process.argv.slice(2)`; `--flag value` and `--flag=value` both work. */
+/** parseArgs' errors in our words: which flag, and what is wrong with it. */
+function usageError(error: unknown): CliUsageError {
+  const code = (error as { code?: string }).code;
+  const flag = /'(--?[\w-]+)/.exec(error instanceof Error ? error.message : '')?.[1] ?? 'a flag';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new CliUsageError(`unknown flag ${flag}`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return new CliUsageError(/does not take/.test(String((error as Error).message)) ? `${flag} takes no value` : `${flag} needs a value`);
+  return new CliUsageError(error instanceof Error ? error.message : String(error));
+}
+
+/** Reads `process.argv.slice(2)` with node:util's parseArgs; `--flag value` and `--flag=value` both work. */
 export function parseCliArgs(argv: readonly string[]): { request: CliRequest; flags: CliFlags } {
-  const flags: { data?: string; asOf?: string; lang?: string; out?: string; json: boolean } = { json: false };
-  const words: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [name, inline] = arg.includes('=') && arg.startsWith('--') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (name === '--json') flags.json = true;
-    else if (name in VALUE_FLAGS) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || value.startsWith('--')) throw new CliUsageError(`${name} needs a value`);
-      flags[VALUE_FLAGS[name as keyof typeof VALUE_FLAGS]] = value;
-    } else if (name.startsWith('--')) throw new CliUsageError(`unknown flag ${name}`);
-    else words.push(arg);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    if (error instanceof TypeError && 'code' in error) throw usageError(error);
+    throw error;
   }
-  const [verb, ...rest] = words;
+  const { values, positionals } = parsed;
+  const flags: CliFlags = {
+    json: values.json,
+    ...(values.data !== undefined ? { data: values.data } : {}),
+    ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
+    ...(values.lang !== undefined ? { lang: values.lang } : {}),
+    ...(values.out !== undefined ? { out: values.out } : {}),
+  };
+  const [verb, ...rest] = positionals;
   if (verb === undefined) return { request: { mode: 'serve' }, flags };
   if (verb === 'ask') {
     if (rest.length === 0) throw new CliUsageError('ask needs a command, for example: ask "/smallcaps ytd"');

@@ -1,5 +1,6 @@
 import type { Reply } from '../../core/reply.ts';
 import { displayWidth, padToColumns } from './display-width.ts';
+import { t } from '../../core/i18n/translate.ts';
 
 const stripMarkdown = (s: string) =>
   s.replace(/\*\*(.+?)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1').replace(/(^|[\s(])_([^_\n]+)_(?=[\s.,;:!?)]|$)/gm, '$1$2');
@@ -15,7 +16,7 @@ export function renderText(reply: Reply, chartPath?: string): string {
       lines.push(`  ${padToColumns(f.label, width)}  ${first}`, ...more.map((m) => `  ${''.padEnd(width)}  ${m}`));
     }
   }
-  if (chartPath) lines.push('', `Chart: ${chartPath}${reply.chart ? ` (${reply.chart.width}×${reply.chart.height})` : ''}`);
+  if (chartPath) lines.push('', `${t(reply.locale, 'console.chart')}: ${chartPath}${reply.chart ? ` (${reply.chart.width}×${reply.chart.height})` : ''}`);
   if (reply.footer) lines.push('', reply.footer);
   return lines.join('\n');
 }

@@ -16,10 +16,36 @@ function lookup(tree: Tree, key: string): string | undefined {
 
 export type Params = Record<string, string | number>;
 
-/** Looks a message up in the locale, falling back to English, then to the key itself. `{name}` is replaced by params. */
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+const pluralRulesFor = (locale: Locale) => pluralRules.get(locale) ?? pluralRules.set(locale, new Intl.PluralRules(locale)).get(locale)!;
+
+/** `{n, plural, one {# session} other {# sessions}}`: the form Intl.PluralRules picks for n, with `#` as the value shown. */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const FORM = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
+function plural(locale: Locale, value: string | number, forms: string): string | undefined {
+  const n = typeof value === 'number' ? value : Number(String(value).replace(/[,\s]/g, ''));
+  if (!Number.isFinite(n)) return undefined;
+  const byForm = new Map([...forms.matchAll(FORM)].map((m) => [m[1]!, m[2]!]));
+  const form = byForm.get(`=${n}`) ?? byForm.get(pluralRulesFor(locale).select(n)) ?? byForm.get('other');
+  return form?.replace(/#/g, String(value));
+}
+
+/** A data source's name in the locale's words ("CSV folder" → "CSV 폴더"); names with no entry are shown as they are. */
+export function sourceName(locale: Locale, source: string): string {
+  return lookup(MESSAGES[locale], `sources.${source}`) ?? source;
+}
+
+/**
+ * Looks a message up in the locale, falling back to English, then to the key itself. `{name}` is
+ * replaced by params, plural forms are chosen by Intl.PluralRules, and `{source}` is a data
+ * source's name, shown in the locale's words.
+ */
 export function t(locale: Locale, key: string, params: Params = {}): string {
   const template = lookup(MESSAGES[locale], key) ?? lookup(MESSAGES.en, key) ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template
+    .replace(PLURAL, (whole, name: string, forms: string) => (name in params ? (plural(locale, params[name]!, forms) ?? whole) : whole))
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(name === 'source' ? sourceName(locale, String(params[name])) : params[name]) : whole));
 }
 
 export function hasMessage(locale: Locale, key: string): boolean {

@@ -11,6 +11,13 @@ describe('console text', () => {
     expect(padToColumns('나스닥', 8)).toBe('나스닥  ');
   });
 
+  it('counts Hangul in NFD form, emoji and emoji with a skin tone as two columns', () => {
+    expect(displayWidth('러셀'.normalize('NFD'))).toBe(4);
+    expect(displayWidth('📈')).toBe(2);
+    expect(displayWidth('👍🏽 ok')).toBe(5);
+    expect(padToColumns('소형주'.normalize('NFD'), 8)).toBe(`${'소형주'.normalize('NFD')}  `);
+  });
+
   it('lines up the values of Korean and Latin field labels in one column', () => {
     const reply: Reply = {
       visibility: 'public',
