@@ -100,7 +100,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
         createFredProvider({
           timeoutMs: config.ROTATION_FETCH_TIMEOUT_MS,
           ...(config.FRED_API_KEY ? { apiKey: config.FRED_API_KEY } : {}),
-          fetch: resilientFetch(overrides.fetch ?? fetch, { name: 'fred', ...resilience('fred') }),
+          fetch: resilientFetch(overrides.fetch ?? fetch, { name: 'fred', subjectOf: (url) => url.searchParams.get('series_id') ?? '', ...resilience('fred') }),
         }),
         config.ROTATION_CACHE_TTL_MINUTES * 60_000,
       );

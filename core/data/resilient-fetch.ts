@@ -1,16 +1,11 @@
-import type { CircuitBreaker } from './circuit-breaker.ts';
-import type { RetryPolicy } from './retry-policy.ts';
-import { isRetryableStatus, parseRetryAfter, retryDelay } from './retry-policy.ts';
-import type { RetryEvent } from './resilient-provider.ts';
+import { isRetryableStatus, parseRetryAfter } from './retry-policy.ts';
+import { withRetries } from './resilience.ts';
+import type { Attempt, ResilienceOptions } from './resilience.ts';
 
-export type ResilientFetchOptions = {
+export type ResilientFetchOptions = ResilienceOptions & {
   readonly name: string;
-  readonly policy: RetryPolicy;
-  readonly breaker: CircuitBreaker;
-  readonly now: () => number;
-  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  readonly random: () => number;
-  readonly onRetry?: (event: RetryEvent) => void;
+  /** What a request is about, for the retry log (a series id, a symbol); empty when not given. */
+  readonly subjectOf?: (url: URL) => string;
 };
 
 /** The circuit is open: the request was not sent. */
@@ -21,18 +16,16 @@ export class CircuitOpenError extends Error {
 const target = (input: string | URL | Request) => new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
 
 /**
- * `fetch` with bounded retries for network errors, 408/425/429 and 5xx (Retry-After honoured up to
- * the policy's cap) and a circuit breaker. The last answer is returned as it came, so the caller
- * still maps statuses to its own errors. For GET requests: bodies are not replayed.
+ * `fetch` in the retry policy: network errors, 408/425/429 and 5xx are asked again. The last answer
+ * is returned as it came, so the caller still maps statuses to its own errors. For GET requests:
+ * bodies are not replayed.
  */
 export function resilientFetch(inner: typeof fetch, options: ResilientFetchOptions): typeof fetch {
-  const { policy, breaker, now, sleep, random, onRetry } = options;
-  return (async (input: string | URL | Request, init?: RequestInit) => {
-    const permit = breaker.acquire();
-    if (!permit) throw new CircuitOpenError(`${options.name} is not being asked: it failed ${breaker.consecutiveFailures} times in a row; trying again in ${Math.ceil(breaker.retryInMs() / 1000)} s`);
+  return ((input: string | URL | Request, init?: RequestInit) => {
     const signal = init?.signal ?? undefined;
-    const started = now();
-    for (let attempt = 0; ; attempt++) {
+    const whenOpen = (seconds: number, failures: number) => new CircuitOpenError(`${options.name} is not being asked: it failed ${failures} times in a row; trying again in ${seconds} s`);
+    const symbol = options.subjectOf?.(target(input)) ?? '';
+    return withRetries(options, { provider: options.name, symbol, signal, whenOpen }, async (): Promise<Attempt<Response>> => {
       let response: Response | undefined;
       let failure: unknown;
       try {
@@ -42,31 +35,23 @@ export function resilientFetch(inner: typeof fetch, options: ResilientFetchOptio
       }
       if (signal?.aborted) {
         // The caller's own time limit: the service was too slow, which counts against it.
-        permit.record(signal.reason instanceof Error && signal.reason.name === 'TimeoutError' ? 'failure' : 'neutral');
-        if (failure !== undefined) throw failure;
-        return response!;
+        const health = signal.reason instanceof Error && signal.reason.name === 'TimeoutError' ? 'failure' : 'neutral';
+        return response ? { end: 'return', value: response, health } : { end: 'throw', error: failure, health };
       }
-      if (response && !isRetryableStatus(response.status)) {
-        permit.record('success');
-        return response;
-      }
-      const retryAfterMs = response ? parseRetryAfter(response.headers.get('retry-after'), Date.now()) : undefined;
-      const delay = attempt < policy.retries ? retryDelay(policy, attempt, retryAfterMs, random) : undefined;
-      if (delay === undefined || now() - started + delay > policy.budgetMs) {
-        permit.record('failure');
-        if (response) return response;
-        throw failure;
-      }
-      await response?.body?.cancel().catch(() => undefined);
-      const reason = response ? `HTTP ${response.status}` : failure instanceof Error ? failure.message : String(failure);
-      onRetry?.({ provider: options.name, symbol: target(input).searchParams.get('id') ?? target(input).searchParams.get('series_id') ?? '', attempt: attempt + 1, delayMs: delay, reason });
-      try {
-        await sleep(delay, signal);
-      } catch {
-        permit.record('neutral');
-        if (response) return response;
-        throw failure;
-      }
-    }
+      if (response && !isRetryableStatus(response.status)) return { end: 'return', value: response, health: 'success' };
+      const last = response;
+      return {
+        end: 'retry',
+        reason: last ? `HTTP ${last.status}` : failure instanceof Error ? failure.message : String(failure),
+        retryAfterMs: last ? parseRetryAfter(last.headers.get('retry-after'), Date.now()) : undefined,
+        giveUp: () => {
+          if (last) return last;
+          throw failure;
+        },
+        discard: async () => {
+          await last?.body?.cancel().catch(() => undefined);
+        },
+      };
+    });
   }) as typeof fetch;
 }

@@ -1,20 +1,10 @@
 import type { PriceProvider } from './provider.ts';
 import { ProviderError, UnknownSymbolError } from './provider.ts';
-import type { CircuitBreaker } from './circuit-breaker.ts';
-import type { RetryPolicy } from './retry-policy.ts';
-import { isRetryableStatus, retryDelay } from './retry-policy.ts';
+import { isRetryableStatus } from './retry-policy.ts';
+import { withRetries } from './resilience.ts';
+import type { Attempt, ResilienceOptions } from './resilience.ts';
 
-export type RetryEvent = { readonly provider: string; readonly symbol: string; readonly attempt: number; readonly delayMs: number; readonly reason: string };
-
-export type ResilienceOptions = {
-  readonly policy: RetryPolicy;
-  readonly breaker: CircuitBreaker;
-  readonly now: () => number;
-  /** Resolves after `ms`, or rejects when `signal` aborts. */
-  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  readonly random: () => number;
-  readonly onRetry?: (event: RetryEvent) => void;
-};
+export type { ResilienceOptions, RetryEvent } from './resilience.ts';
 
 /** A failure worth asking again: the provider's side (network, timeout, 429, 5xx, an unreadable or wrong answer), not the question. */
 function retryable(error: unknown): error is ProviderError {
@@ -24,51 +14,26 @@ function retryable(error: unknown): error is ProviderError {
 }
 
 /**
- * Wraps a provider with bounded retries (exponential backoff, full jitter, Retry-After honoured up
- * to the policy's cap) and a circuit breaker. Whatever still fails goes up as a ProviderError, so
- * the cache above can answer with its last data and say "as of".
+ * Wraps a provider in the retry policy and its circuit breaker. Whatever still fails goes up as a
+ * ProviderError, so the cache above can answer with its last data and say "as of".
  */
 export function resilientProvider(inner: PriceProvider, options: ResilienceOptions): PriceProvider {
-  const { policy, breaker, now, sleep, random, onRetry } = options;
   return {
     id: inner.id,
     label: inner.label,
-    async fetchDaily(symbol, request = {}) {
-      const permit = breaker.acquire();
-      if (!permit) {
-        const seconds = Math.ceil(breaker.retryInMs() / 1000);
-        throw new ProviderError(inner.id, symbol, `not asked: it failed ${breaker.consecutiveFailures} times in a row; trying again in ${seconds} s`);
-      }
-      const started = now();
-      for (let attempt = 0; ; attempt++) {
+    fetchDaily(symbol, request = {}) {
+      const whenOpen = (seconds: number, failures: number) => new ProviderError(inner.id, symbol, `not asked: it failed ${failures} times in a row; trying again in ${seconds} s`);
+      return withRetries(options, { provider: inner.id, symbol, signal: request.signal, whenOpen }, async (): Promise<Attempt<Awaited<ReturnType<PriceProvider['fetchDaily']>>>> => {
         try {
-          const bars = await inner.fetchDaily(symbol, request);
-          permit.record('success');
-          return bars;
+          return { end: 'return', value: await inner.fetchDaily(symbol, request), health: 'success' };
         } catch (error) {
-          if (request.signal?.aborted) {
-            permit.record('neutral');
-            throw error;
-          }
+          if (request.signal?.aborted) return { end: 'throw', error, health: 'neutral' };
           // The provider answered, just not with prices: it is healthy.
-          if (error instanceof UnknownSymbolError) {
-            permit.record('success');
-            throw error;
-          }
-          const delay = retryable(error) && attempt < policy.retries ? retryDelay(policy, attempt, error.failure.retryAfterMs, random) : undefined;
-          if (delay === undefined || now() - started + delay > policy.budgetMs) {
-            permit.record(error instanceof ProviderError ? 'failure' : 'neutral');
-            throw error;
-          }
-          onRetry?.({ provider: inner.id, symbol, attempt: attempt + 1, delayMs: delay, reason: (error as ProviderError).reason });
-          try {
-            await sleep(delay, request.signal);
-          } catch {
-            permit.record('neutral');
-            throw error;
-          }
+          if (error instanceof UnknownSymbolError) return { end: 'throw', error, health: 'success' };
+          if (!retryable(error)) return { end: 'throw', error, health: error instanceof ProviderError ? 'failure' : 'neutral' };
+          return { end: 'retry', reason: error.reason, retryAfterMs: error.failure.retryAfterMs, giveUp: () => { throw error; } };
         }
-      }
+      });
     },
   };
 }
