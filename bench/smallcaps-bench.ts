@@ -7,8 +7,7 @@ import { loadConfig } from '../core/config.ts';
 import { createServices } from '../bots/services.ts';
 import { createCsvFolderProvider } from '../core/data/csv-folder-provider.ts';
 import { createCachedMarketData } from '../core/data/cached-market-data.ts';
-import { createPriceStore } from '../core/store/price-store.ts';
-import { openDatabase } from '../core/store/open-database.ts';
+import { openSqliteStore } from '../core/store/sqlite-store.ts';
 import { parsePriceCsv } from '../core/data/parse-price-csv.ts';
 import { compareLegs } from '../core/market/compare.ts';
 import { parsePeriod } from '../core/market/period.ts';
@@ -51,7 +50,7 @@ export async function benchEngine() {
 export async function benchSmallcaps() {
   const config = loadConfig({ ROTATION_AS_OF: '2026-01-20', ROTATION_DB_PATH: ':memory:', ROTATION_OUT_DIR: '/tmp/rotation-bench' }, {});
   const running = createServices(config);
-  const market = createCachedMarketData({ provider: createCsvFolderProvider(DATA), store: createPriceStore(openDatabase(':memory:')), ttlMs: 3_600_000 });
+  const market = createCachedMarketData({ provider: createCsvFolderProvider(DATA), store: openSqliteStore(':memory:').prices, ttlMs: 3_600_000 });
   const withChart: Services = { ...running.services, market };
   const noChart: Services = { ...withChart, charts: { render: async () => ({ png: new Uint8Array(), width: 0, height: 0, alt: '' }) } };
   const ctx = (services: Services): CommandContext => ({ locale: 'en', services, platform: 'console', userId: 'bench', commandPrefix: '/' });

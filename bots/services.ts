@@ -59,8 +59,6 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
   // First: broken glossary content fails start-up before anything needs closing.
   const glossary = createGlossaryIndex(loadGlossary(GLOSSARY_DIR));
   const store = overrides.store ?? openSqliteStore(config.ROTATION_DB_PATH, cipherFrom(config.ROTATION_ENCRYPTION_KEY));
-  // SQLite keeps its synchronous stores (answers without a promise hop); PostgreSQL answers with promises.
-  const state = isSqliteStore(store) ? store.sync : store;
   let storeOpen = true;
   const db: Pick<Db, 'open'> = isSqliteStore(store) ? store.db : { get open() { return storeOpen; } };
   const log = overrides.log;
@@ -91,7 +89,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
           createYahooProvider({ timeoutMs: config.ROTATION_FETCH_TIMEOUT_MS, ...(overrides.fetch ? { fetch: overrides.fetch } : {}) }),
           resilience('yahoo'),
         ),
-        store: state.prices,
+        store: store.prices,
         ttlMs: config.ROTATION_CACHE_TTL_MINUTES * 60_000,
       });
   const macro = config.ROTATION_DATA_DIR
@@ -113,8 +111,8 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     charts,
     glossary,
     today: todayFn(config.ROTATION_AS_OF),
-    subscriptions: state.subscriptions,
-    postLedger: state.ledger,
+    subscriptions: store.subscriptions,
+    postLedger: store.ledger,
     now: () => new Date(),
   };
   return {

@@ -8,7 +8,7 @@ import type { ChartSpec, RenderedChart } from '../core/charts/chart-spec.ts';
 import type { GlossaryIndex } from '../core/glossary/glossary-index.ts';
 import type { SubscriptionStore } from '../core/store/subscription-store.ts';
 import type { PostLedger } from '../core/store/post-ledger.ts';
-import type { MaybeAsync } from '../core/store/store.ts';
+import type { Async } from '../core/store/store.ts';
 
 export type Platform = 'discord' | 'slack' | 'console';
 
@@ -29,9 +29,9 @@ export type Services = {
   readonly glossary: GlossaryIndex;
   /** "Today" for answers: ROTATION_AS_OF or the current New York date. */
   readonly today: () => IsoDate;
-  /** Morning-post subscriptions and the ledger of posts made: SQLite's answer at once, PostgreSQL's with a promise; await them. */
-  readonly subscriptions: MaybeAsync<SubscriptionStore>;
-  readonly postLedger: MaybeAsync<PostLedger>;
+  /** Morning-post subscriptions and the ledger of posts made: each answering with a promise on either engine. */
+  readonly subscriptions: Async<SubscriptionStore>;
+  readonly postLedger: Async<PostLedger>;
   /** The real clock (never ROTATION_AS_OF): when the next post is due. */
   readonly now: () => Date;
 };

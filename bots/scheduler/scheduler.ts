@@ -8,7 +8,7 @@ import type { DuePost } from '../../core/posts/due.ts';
 import type { LedgerKey } from '../../core/posts/ledger-entry.ts';
 import type { PostCalendar } from '../../core/posts/post-calendar.ts';
 import type { RetryPolicy } from '../../core/posts/claim-policy.ts';
-import type { MaybeAsync } from '../../core/store/store.ts';
+import type { Async } from '../../core/store/store.ts';
 import { ledgerSnapshot } from '../../core/store/ledger-snapshot.ts';
 import { PermanentPostError } from './poster.ts';
 import { findDuePosts } from '../../core/posts/due.ts';
@@ -26,8 +26,8 @@ export type SchedulerLog = {
 
 export type SchedulerOptions = {
   /** SQLite's synchronous stores or PostgreSQL's asynchronous ones. */
-  readonly subscriptions: Pick<MaybeAsync<SubscriptionStore>, 'list' | 'recordTermShown'>;
-  readonly ledger: MaybeAsync<PostLedger>;
+  readonly subscriptions: Pick<Async<SubscriptionStore>, 'list' | 'recordTermShown'>;
+  readonly ledger: Async<PostLedger>;
   /** One per platform this instance can post to; other platforms' subscriptions are left to other instances. */
   readonly posters: readonly Poster[];
   readonly compose: ComposePost;

@@ -2,13 +2,13 @@ import type { IsoDate } from '../market/types.ts';
 import type { MarketData, PriceProvider, SeriesResult } from './provider.ts';
 import { ProviderError, UnknownSymbolError } from './provider.ts';
 import type { PriceStore } from '../store/price-store.ts';
-import type { MaybeAsync } from '../store/store.ts';
+import type { Async } from '../store/store.ts';
 import { addDays } from '../calendar/iso-date.ts';
 
 export type CacheOptions = {
   readonly provider: PriceProvider;
   /** SQLite's synchronous price store or PostgreSQL's asynchronous one. */
-  readonly store: MaybeAsync<PriceStore>;
+  readonly store: Async<PriceStore>;
   readonly ttlMs: number;
   readonly now?: () => number;
 };

@@ -32,6 +32,16 @@ export function claimDecision(entry: LedgerEntry | undefined, now: number, claim
   }
 }
 
+export type StaleCheck = { readonly now: number; readonly claimTimeoutMs: number; readonly deadline: number };
+
+/** Why an entry nobody will finish is settled as failed, or undefined when it is not stale. Both store engines apply it under a row lock. */
+export function staleSettlement(entry: LedgerEntry, check: StaleCheck): string | undefined {
+  const decision = claimDecision(entry, check.now, check.claimTimeoutMs);
+  if (decision === 'abandon') return `delivery unknown: ${entry.claimedBy ?? 'an instance'} stopped while sending; not resent`;
+  if (decision === 'claim' && check.now > check.deadline) return `gave up after the grace period${entry.error ? ` (last error: ${entry.error})` : ''}`;
+  return undefined;
+}
+
 const MINUTE = 60_000;
 
 export type RetryPolicy = {

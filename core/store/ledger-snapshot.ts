@@ -1,7 +1,7 @@
 import type { LedgerEntry, LedgerKey, LedgerView } from '../posts/ledger-entry.ts';
 import type { Subscription } from '../posts/subscription.ts';
 import type { PostCalendar } from '../posts/post-calendar.ts';
-import type { MaybeAsync } from './store.ts';
+import type { Async } from './store.ts';
 import { latestSlot } from '../posts/due.ts';
 
 const keyText = (k: LedgerKey) => `${k.platform}\u0000${k.channelId}\u0000${k.reportDate}`;
@@ -11,7 +11,7 @@ const keyText = (k: LedgerKey) => `${k.platform}\u0000${k.channelId}\u0000${k.re
  * into a synchronous view for `findDuePosts`. Claims re-check the ledger atomically, so a snapshot a
  * moment old only decides what to try.
  */
-export async function ledgerSnapshot(ledger: MaybeAsync<LedgerView>, subscriptions: readonly Subscription[], now: Date, calendar: PostCalendar): Promise<LedgerView> {
+export async function ledgerSnapshot(ledger: Async<LedgerView>, subscriptions: readonly Subscription[], now: Date, calendar: PostCalendar): Promise<LedgerView> {
   const keys: LedgerKey[] = [];
   for (const sub of subscriptions) {
     try {

@@ -3,7 +3,8 @@ import type { Db } from './open-database.ts';
 import type { IsoDate } from '../market/types.ts';
 import type { LedgerEntry, LedgerKey, LedgerView, PostKind } from '../posts/ledger-entry.ts';
 import type { PostPlatform } from '../posts/subscription.ts';
-import { claimDecision } from '../posts/claim-policy.ts';
+import { claimDecision, staleSettlement } from '../posts/claim-policy.ts';
+import type { StaleCheck } from '../posts/claim-policy.ts';
 import { clip, fromRow } from './ledger-row.ts';
 import type { LedgerRow as Row } from './ledger-row.ts';
 
@@ -44,7 +45,7 @@ export type PostLedger = LedgerView & {
    * Settles an entry nobody will finish: a send that went stale (it may have arrived, so it is never
    * resent) or a claim or retry left past `deadline`. Re-checks atomically; returns the settled entry, or undefined when nothing changed.
    */
-  settleStale(key: LedgerKey, check: { readonly now: number; readonly claimTimeoutMs: number; readonly deadline: number }): LedgerEntry | undefined;
+  settleStale(key: LedgerKey, check: StaleCheck): LedgerEntry | undefined;
   /** The channel's most recent entry by scheduled time. */
   latest(platform: PostPlatform, channelId: string): LedgerEntry | undefined;
 };
@@ -89,15 +90,11 @@ export function createPostLedger(db: Db): PostLedger {
     return { key, kind: entry?.kind ?? r.kind, slotAt: entry?.slotAt ?? r.slotAt, token, attempts: entry?.attempts ?? 0 };
   });
 
-  const settleStale = db.transaction((key: LedgerKey, c: { now: number; claimTimeoutMs: number; deadline: number }): LedgerEntry | undefined => {
+  const settleStale = db.transaction((key: LedgerKey, check: StaleCheck): LedgerEntry | undefined => {
     const entry = get(key);
-    if (!entry) return undefined;
-    const decision = claimDecision(entry, c.now, c.claimTimeoutMs);
-    let error: string | undefined;
-    if (decision === 'abandon') error = `delivery unknown: ${entry.claimedBy ?? 'an instance'} stopped while sending; not resent`;
-    else if (decision === 'claim' && c.now > c.deadline) error = `gave up after the grace period${entry.error ? ` (last error: ${entry.error})` : ''}`;
+    const error = entry && staleSettlement(entry, check);
     if (error === undefined) return undefined;
-    settle.run(clip(error), c.now, key.platform, key.channelId, key.reportDate);
+    settle.run(clip(error), check.now, key.platform, key.channelId, key.reportDate);
     return get(key);
   });
 

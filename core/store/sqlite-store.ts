@@ -1,7 +1,4 @@
 import type { Db } from './open-database.ts';
-import type { PriceStore } from './price-store.ts';
-import type { SubscriptionStore } from './subscription-store.ts';
-import type { PostLedger } from './post-ledger.ts';
 import type { Async, Store } from './store.ts';
 import type { TokenCipher } from './token-cipher.ts';
 import { openDatabase } from './open-database.ts';
@@ -10,15 +7,14 @@ import { createSubscriptionStore } from './subscription-store.ts';
 import { createPostLedger } from './post-ledger.ts';
 import { createSqliteInstallationStore } from './installation-store.ts';
 
-/** The SQLite engine: the synchronous stores as they are (`sync`, for callers that want them), and the same behind promises. */
+/** The SQLite engine: better-sqlite3 answers at once, behind the same promise-returning interface as PostgreSQL. */
 export type SqliteStore = Store & {
   readonly engine: 'sqlite';
   readonly db: Db;
-  readonly sync: { readonly prices: PriceStore; readonly subscriptions: SubscriptionStore; readonly ledger: PostLedger };
 };
 
 /** Wraps each method so it answers with a promise; a throw becomes a rejection. */
-function promised<T extends object>(target: T): Async<T> {
+export function promised<T extends object>(target: T): Async<T> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(target)) {
     out[name] = typeof value === 'function' ? (...args: unknown[]) => new Promise((resolve) => resolve((value as (...a: unknown[]) => unknown)(...args))) : value;
@@ -33,7 +29,6 @@ export function openSqliteStore(file: string, cipher?: TokenCipher): SqliteStore
     engine: 'sqlite',
     location: file,
     db,
-    sync,
     prices: promised(sync.prices),
     subscriptions: promised(sync.subscriptions),
     ledger: promised(sync.ledger),
@@ -44,4 +39,4 @@ export function openSqliteStore(file: string, cipher?: TokenCipher): SqliteStore
   };
 }
 
-export const isSqliteStore = (store: Store): store is SqliteStore => store.engine === 'sqlite' && 'sync' in store;
+export const isSqliteStore = (store: Store): store is SqliteStore => store.engine === 'sqlite' && 'db' in store;

@@ -5,8 +5,6 @@ import type { PostLedger } from './post-ledger.ts';
 /** The same methods, each answering with a promise: what a networked database can offer. */
 export type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : T[K] };
 
-/** The same methods, answering either now or with a promise: what callers that serve both engines accept. */
-export type MaybeAsync<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => R | Promise<R> : T[K] };
 
 /** Which Slack workspace (or Enterprise Grid org, for org-wide installs) an installation belongs to. */
 export type InstallationKey = {

@@ -35,7 +35,7 @@ describe('/rotation subscribe', () => {
     expect(reply.visibility).toBe('public');
     expect(text).toContain('at 08:30 (America/New_York) in English');
     expect(text).toContain('Next post: Wed, Jan 21, 08:30 (America/New_York), on the Jan 20, 2026 session.');
-    expect(services.subscriptions.get('slack', c.channelId!)).toMatchObject({ time: '08:30', timeZone: 'America/New_York', locale: 'en', closedNotice: false, createdBy: 'U1' });
+    expect(await services.subscriptions.get('slack', c.channelId!)).toMatchObject({ time: '08:30', timeZone: 'America/New_York', locale: 'en', closedNotice: false, createdBy: 'U1' });
   });
 
   it('takes Korean, Seoul, closed notices and a loosely typed zone, and updates in place', async () => {
@@ -43,14 +43,14 @@ describe('/rotation subscribe', () => {
     await ask('/rotation subscribe', c);
     const { reply } = await ask('/rotation subscribe time:8:30 timezone:asia/seoul lang:ko closed:notice', c);
     expect(reply.title).toBe('Morning brief updated');
-    expect(services.subscriptions.get('slack', c.channelId!)).toMatchObject({ time: '08:30', timeZone: 'Asia/Seoul', locale: 'ko', closedNotice: true });
+    expect(await services.subscriptions.get('slack', c.channelId!)).toMatchObject({ time: '08:30', timeZone: 'Asia/Seoul', locale: 'ko', closedNotice: true });
     expect(reply.text).toContain('Next post: Wed, Jan 21, 08:30 (Asia/Seoul), on the Jan 20, 2026 session.');
   });
 
   it('defaults to ROTATION_POST_TIME and ROTATION_POST_TIMEZONE and the asker’s language', async () => {
     const c = ctx({ locale: 'ko' });
     await ask('/rotation subscribe', c);
-    expect(services.subscriptions.get('slack', c.channelId!)).toMatchObject({ time: '08:30', timeZone: 'America/New_York', locale: 'ko' });
+    expect(await services.subscriptions.get('slack', c.channelId!)).toMatchObject({ time: '08:30', timeZone: 'America/New_York', locale: 'ko' });
   });
 
   it('records the workspace the command came from, so the post goes out with that workspace’s installation', async () => {
@@ -74,7 +74,7 @@ describe('/rotation subscribe', () => {
   it('works on the console, in the channel "console"', async () => {
     const c = ctx({ platform: 'console', channelId: undefined, isChannelAdmin: undefined });
     expect((await ask('/rotation subscribe', c)).ok).toBe(true);
-    expect(services.subscriptions.get('console', 'console')).toBeDefined();
+    expect(await services.subscriptions.get('console', 'console')).toBeDefined();
     expect((await ask('/rotation unsubscribe', c)).ok).toBe(true);
   });
 
@@ -117,7 +117,7 @@ describe('who may subscribe', () => {
       expect([ok, kind]).toEqual([false, 'user-error']);
       expect(text).toContain(message);
     }
-    expect(services.subscriptions.get(platform, c.channelId!)).toBeUndefined();
+    expect(await services.subscriptions.get(platform, c.channelId!)).toBeUndefined();
   });
 
   it('refuses when the adapter did not say (fails closed on Slack and Discord)', async () => {
@@ -171,7 +171,7 @@ describe('/rotation status and unsubscribe', () => {
     await ask('/rotation subscribe', c);
     const { reply } = await ask('/rotation unsubscribe', c);
     expect(reply.title).toBe('Morning brief stopped');
-    expect(services.subscriptions.get('slack', c.channelId!)).toBeUndefined();
+    expect(await services.subscriptions.get('slack', c.channelId!)).toBeUndefined();
     expect((await ask('/rotation unsubscribe', c)).text).toBe('This channel had no morning brief to stop.');
   });
 });

@@ -3,7 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { LedgerEntry, LedgerKey } from '../../posts/ledger-entry.ts';
 import type { Claim, PostLedger } from '../post-ledger.ts';
 import type { Async } from '../store.ts';
-import { claimDecision } from '../../posts/claim-policy.ts';
+import { claimDecision, staleSettlement } from '../../posts/claim-policy.ts';
 import { run, statement, transaction } from './pg-pool.ts';
 import { clip, fromRow } from '../ledger-row.ts';
 import type { LedgerRow as Row } from '../ledger-row.ts';
@@ -91,16 +91,12 @@ export function createPgPostLedger(pool: Pool): Async<PostLedger> {
     async recordSkipped(key, s) {
       return changedOne(await run(pool, INSERT_SKIPPED, [...keyValues(key), s.kind, s.slotAt, clip(s.reason), s.now]));
     },
-    settleStale(key, c) {
+    settleStale(key, check) {
       return transaction(pool, async (client): Promise<LedgerEntry | undefined> => {
         const entry = await locked(client, key);
-        if (!entry) return undefined;
-        const decision = claimDecision(entry, c.now, c.claimTimeoutMs);
-        let error: string | undefined;
-        if (decision === 'abandon') error = `delivery unknown: ${entry.claimedBy ?? 'an instance'} stopped while sending; not resent`;
-        else if (decision === 'claim' && c.now > c.deadline) error = `gave up after the grace period${entry.error ? ` (last error: ${entry.error})` : ''}`;
+        const error = entry && staleSettlement(entry, check);
         if (error === undefined) return undefined;
-        const row = (await run<Row>(client, SETTLE, [...keyValues(key), clip(error), c.now])).rows[0];
+        const row = (await run<Row>(client, SETTLE, [...keyValues(key), clip(error), check.now])).rows[0];
         return row && fromRow(row);
       });
     },

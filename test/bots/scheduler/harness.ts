@@ -8,6 +8,7 @@ import { openDatabase } from '../../../core/store/open-database.ts';
 import { createSubscriptionStore } from '../../../core/store/subscription-store.ts';
 import { createPostLedger } from '../../../core/store/post-ledger.ts';
 import { createScheduler } from '../../../bots/scheduler/scheduler.ts';
+import { promised } from '../../../core/store/sqlite-store.ts';
 
 export const MINUTE = 60_000;
 
@@ -51,8 +52,8 @@ export const silentLog = { info() {}, warn() {}, error() {} };
 /** A scheduler over `db` with the settings' defaults (2 h grace, 30 min data wait, 10 min claim timeout). */
 export function schedulerOn(db: Db, posters: readonly Poster[], clock: { now: () => Date }, extra: Partial<SchedulerOptions> = {}) {
   return createScheduler({
-    subscriptions: createSubscriptionStore(db),
-    ledger: createPostLedger(db),
+    subscriptions: promised(createSubscriptionStore(db)),
+    ledger: promised(createPostLedger(db)),
     posters,
     compose: instantCompose,
     log: silentLog,

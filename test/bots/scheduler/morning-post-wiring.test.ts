@@ -33,18 +33,18 @@ const termOf = (title: string) => /^Term of the day: (.+)$/.exec(title)?.[1];
 
 describe('scheduled morning posts with the real content', () => {
   it('posts the morning brief in the channel language with the figures of the report session', async () => {
-    services.subscriptions.upsert(subscription({ platform: 'discord', channelId: 'seoul-ko', timeZone: 'Asia/Seoul', locale: 'ko' }));
+    await services.subscriptions.upsert(subscription({ platform: 'discord', channelId: 'seoul-ko', timeZone: 'Asia/Seoul', locale: 'ko' }));
     const clock = simClock('2026-01-20T23:30:00Z');
     const poster = createRecordingPoster('discord');
     await schedulerFor(poster, clock).tick(new Date(clock.ms));
     const reply = poster.sent[0]!.replies[0]!;
     expect(reply.locale).toBe('ko');
     expect(reply.title).toBe('모닝 브리핑 · 소형주 대 대형주 · 2026년 1월 20일');
-    expect(services.postLedger.get({ platform: 'discord', channelId: 'seoul-ko', reportDate: '2026-01-20' })).toMatchObject({ status: 'posted', dataAsOf: '2026-01-20' });
+    expect(await services.postLedger.get({ platform: 'discord', channelId: 'seoul-ko', reportDate: '2026-01-20' })).toMatchObject({ status: 'posted', dataAsOf: '2026-01-20' });
   });
 
   it('rotates the term of the day with no repeat in a channel until every entry has been shown', async () => {
-    services.subscriptions.upsert(subscription({ channelId: 'terms', timeZone: 'UTC', time: '23:00' }));
+    await services.subscriptions.upsert(subscription({ channelId: 'terms', timeZone: 'UTC', time: '23:00' }));
     const ids = services.glossary.entries.map((e) => e.id);
     const clock = simClock('2026-01-01T23:00:00Z');
     const poster = createRecordingPoster('slack');
@@ -58,6 +58,6 @@ describe('scheduled morning posts with the real content', () => {
     const order = termOrder(ids, 'slack:terms');
     expect(shown.slice(0, ids.length)).toEqual(order);
     expect(shown.slice(ids.length)).toEqual(order.slice(0, 3));
-    expect(services.subscriptions.shownTerms('slack', 'terms')).toEqual(new Set(order.slice(0, 3)));
+    expect(await services.subscriptions.shownTerms('slack', 'terms')).toEqual(new Set(order.slice(0, 3)));
   });
 });

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCachedMarketData } from '../../../core/data/cached-market-data.ts';
 import type { PriceProvider } from '../../../core/data/provider.ts';
 import { ProviderError, UnknownSymbolError } from '../../../core/data/provider.ts';
-import { openDatabase } from '../../../core/store/open-database.ts';
-import { createPriceStore } from '../../../core/store/price-store.ts';
+import { openSqliteStore } from '../../../core/store/sqlite-store.ts';
 import type { Bar } from '../../../core/market/types.ts';
 import { bars, weekdays } from '../../helpers/synthetic.ts';
 
@@ -28,7 +27,7 @@ const dates = weekdays('2026-01-01', '2026-02-27');
 describe('cached market data', () => {
   it('answers the second request from the cache without calling the provider', async () => {
     const fake = fakeProvider(() => bars(dates, (i) => 100 + i));
-    const md = createCachedMarketData({ provider: fake.provider, store: createPriceStore(openDatabase(':memory:')), ttlMs: 60_000 });
+    const md = createCachedMarketData({ provider: fake.provider, store: openSqliteStore(':memory:').prices, ttlMs: 60_000 });
     await md.getDaily('IWM');
     const second = await md.getDaily('IWM');
     expect(fake.calls).toHaveLength(1);
@@ -37,7 +36,7 @@ describe('cached market data', () => {
 
   it('shares one fetch between concurrent requests for a symbol', async () => {
     const fake = fakeProvider(() => bars(dates, () => 1));
-    const md = createCachedMarketData({ provider: fake.provider, store: createPriceStore(openDatabase(':memory:')), ttlMs: 60_000 });
+    const md = createCachedMarketData({ provider: fake.provider, store: openSqliteStore(':memory:').prices, ttlMs: 60_000 });
     await Promise.all([md.getDaily('IWM'), md.getDaily('iwm'), md.getDaily('IWM')]);
     expect(fake.calls).toHaveLength(1);
   });
@@ -46,7 +45,7 @@ describe('cached market data', () => {
     let clock = 0;
     let version = 1;
     const fake = fakeProvider(() => bars(dates, () => version));
-    const store = createPriceStore(openDatabase(':memory:'));
+    const store = openSqliteStore(':memory:').prices;
     const md = createCachedMarketData({ provider: fake.provider, store, ttlMs: 1000, now: () => clock });
     await md.getDaily('IWM');
     version = 2;
@@ -61,7 +60,7 @@ describe('cached market data', () => {
     let clock = 0;
     let factor = 1;
     const fake = fakeProvider(() => bars(dates, () => 100, () => 100 * factor));
-    const store = createPriceStore(openDatabase(':memory:'));
+    const store = openSqliteStore(':memory:').prices;
     const md = createCachedMarketData({ provider: fake.provider, store, ttlMs: 1000, now: () => clock });
     await md.getDaily('IJR');
     factor = 0.99;
@@ -74,7 +73,7 @@ describe('cached market data', () => {
   it('answers from the cache, marked stale, when the provider fails', async () => {
     let clock = 0;
     const fake = fakeProvider(() => bars(dates, () => 1));
-    const md = createCachedMarketData({ provider: fake.provider, store: createPriceStore(openDatabase(':memory:')), ttlMs: 1000, now: () => clock });
+    const md = createCachedMarketData({ provider: fake.provider, store: openSqliteStore(':memory:').prices, ttlMs: 1000, now: () => clock });
     await md.getDaily('IWM');
     fake.fail(new ProviderError('fake', 'IWM', 'timed out'));
     clock = 5000;
@@ -86,14 +85,14 @@ describe('cached market data', () => {
   it('names the provider and cause when it fails with nothing cached', async () => {
     const fake = fakeProvider(() => []);
     fake.fail(new ProviderError('fake', 'IWM', 'HTTP 503'));
-    const md = createCachedMarketData({ provider: fake.provider, store: createPriceStore(openDatabase(':memory:')), ttlMs: 1000 });
+    const md = createCachedMarketData({ provider: fake.provider, store: openSqliteStore(':memory:').prices, ttlMs: 1000 });
     await expect(md.getDaily('IWM')).rejects.toThrowError('fake failed for IWM: HTTP 503');
   });
 
   it('passes an unknown symbol through even with a cache', async () => {
     const fake = fakeProvider(() => []);
     fake.fail(new UnknownSymbolError('fake', 'ZZZ'));
-    const md = createCachedMarketData({ provider: fake.provider, store: createPriceStore(openDatabase(':memory:')), ttlMs: 1000 });
+    const md = createCachedMarketData({ provider: fake.provider, store: openSqliteStore(':memory:').prices, ttlMs: 1000 });
     await expect(md.getDaily('ZZZ')).rejects.toBeInstanceOf(UnknownSymbolError);
   });
 });

@@ -6,8 +6,7 @@ import { createCircuitBreaker } from '../../../core/data/circuit-breaker.ts';
 import { DEFAULT_RETRY_POLICY } from '../../../core/data/retry-policy.ts';
 import { createCachedMarketData } from '../../../core/data/cached-market-data.ts';
 import { ProviderError, UnknownSymbolError } from '../../../core/data/provider.ts';
-import { openDatabase } from '../../../core/store/open-database.ts';
-import { createPriceStore } from '../../../core/store/price-store.ts';
+import { openSqliteStore } from '../../../core/store/sqlite-store.ts';
 import { runText } from '../../../commands/dispatch.ts';
 import { COMMANDS } from '../../../commands/index.ts';
 import type { CommandContext } from '../../../commands/context.ts';
@@ -172,7 +171,7 @@ describe('resilient Yahoo provider, through the real yahoo-finance2 with an inje
 describe('falling back to the cache when Yahoo fails', () => {
   function cachedSetup() {
     const { provider, yahoo, time } = setup([], { kind: 'ok' }, { retries: 1, failureThreshold: 20 });
-    const market = createCachedMarketData({ provider, store: createPriceStore(openDatabase(':memory:')), ttlMs: 60_000, now: time.now });
+    const market = createCachedMarketData({ provider, store: openSqliteStore(':memory:').prices, ttlMs: 60_000, now: time.now });
     return { market, yahoo, time };
   }
 
