@@ -19,6 +19,12 @@ import type { ProbedAdapter } from './ops/readiness-probe.ts';
 import { firstSignal, shutDown } from './ops/shutdown.ts';
 import type { ShutdownStep } from './ops/shutdown.ts';
 import { commandGateFor } from '../commands/command-gate.ts';
+import { isSampleData } from '../core/data/sample-data.ts';
+import { DatabaseOpenError } from '../core/store/database-open-error.ts';
+import { t } from '../core/i18n/translate.ts';
+
+const SAMPLE_ONLY_IN_CONSOLE =
+  'ROTATION_DATA_DIR=sample (the bundled sample data) is for the console only: in Slack or Discord a team could take its numbers for live ones. Unset it for live data, or set it to a folder of CSV files.';
 
 const io: ConsoleIo = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
 
@@ -40,10 +46,25 @@ async function main(): Promise<number> {
     io.err(error.message);
     return 2;
   }
-  const log = createLogger(cli.request.mode === 'serve' ? config.LOG_LEVEL : 'warn', { secrets: configSecrets(config) });
+  const platforms = Boolean(config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID || config.DISCORD_TOKEN);
+  if (cli.request.mode === 'serve' && isSampleData(config.ROTATION_DATA_DIR) && platforms) {
+    io.err(SAMPLE_ONLY_IN_CONSOLE);
+    return 2;
+  }
+  // The console's prompt stays readable: only problems are logged there.
+  const logLevel = cli.request.mode === 'serve' && platforms ? config.LOG_LEVEL : 'warn';
+  const log = createLogger(logLevel, { secrets: configSecrets(config) });
   let unhandled = 0;
   process.on('unhandledRejection', (reason) => log.error({ err: reason, unhandled: ++unhandled }, 'unhandled promise rejection'));
-  const running = await startServices(config, { log });
+  let running;
+  try {
+    running = await startServices(config, { log });
+  } catch (error) {
+    if (!(error instanceof DatabaseOpenError)) throw error;
+    const { file, problem, detail } = error;
+    io.err(t(config.ROTATION_LANG, 'errors.database.open', { file, reason: t(config.ROTATION_LANG, `errors.database.${problem}`, { file, detail }) }));
+    return 2;
+  }
   // A one-shot chart command: the render worker loads while the data does.
   if (cli.request.mode === 'ask' && findCommand(COMMANDS, splitCommandLine(cli.request.line).name)?.slow) running.services.charts.warm?.();
   try {

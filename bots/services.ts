@@ -22,6 +22,9 @@ import type { RetryEvent } from '../core/data/resilient-provider.ts';
 import { resilientFetch } from '../core/data/resilient-fetch.ts';
 import { DEFAULT_RETRY_POLICY } from '../core/data/retry-policy.ts';
 import { todayFn } from '../core/today.ts';
+import { isSampleData } from '../core/data/sample-data.ts';
+import { sampleDataParts } from './sample-data-parts.ts';
+import type { DataParts } from './sample-data-parts.ts';
 import { loadGlossary } from '../core/glossary/load.ts';
 import { createGlossaryIndex } from '../core/glossary/glossary-index.ts';
 
@@ -82,35 +85,40 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     random: Math.random,
     onRetry: (event: RetryEvent) => log?.info({ ...event }, 'retrying a provider request'),
   });
-  const market = config.ROTATION_DATA_DIR
-    ? createDirectMarketData(createCsvFolderProvider(config.ROTATION_DATA_DIR))
-    : createCachedMarketData({
-        provider: resilientProvider(
-          createYahooProvider({ timeoutMs: config.ROTATION_FETCH_TIMEOUT_MS, ...(overrides.fetch ? { fetch: overrides.fetch } : {}) }),
-          resilience('yahoo'),
-        ),
-        store: store.prices,
-        ttlMs: config.ROTATION_CACHE_TTL_MINUTES * 60_000,
-      });
-  const macro = config.ROTATION_DATA_DIR
-    ? createCsvMacroProvider(config.ROTATION_DATA_DIR)
-    : memoizeMacro(
-        createFredProvider({
-          timeoutMs: config.ROTATION_FETCH_TIMEOUT_MS,
-          ...(config.FRED_API_KEY ? { apiKey: config.FRED_API_KEY } : {}),
-          fetch: resilientFetch(overrides.fetch ?? fetch, { name: 'fred', subjectOf: (url) => url.searchParams.get('series_id') ?? '', ...resilience('fred') }),
-        }),
-        config.ROTATION_CACHE_TTL_MINUTES * 60_000,
-      );
+  const data: DataParts = isSampleData(config.ROTATION_DATA_DIR)
+    ? sampleDataParts(config)
+    : config.ROTATION_DATA_DIR
+      ? {
+          market: createDirectMarketData(createCsvFolderProvider(config.ROTATION_DATA_DIR)),
+          macro: createCsvMacroProvider(config.ROTATION_DATA_DIR),
+          today: todayFn(config.ROTATION_AS_OF),
+        }
+      : {
+          market: createCachedMarketData({
+            provider: resilientProvider(
+              createYahooProvider({ timeoutMs: config.ROTATION_FETCH_TIMEOUT_MS, ...(overrides.fetch ? { fetch: overrides.fetch } : {}) }),
+              resilience('yahoo'),
+            ),
+            store: store.prices,
+            ttlMs: config.ROTATION_CACHE_TTL_MINUTES * 60_000,
+          }),
+          macro: memoizeMacro(
+            createFredProvider({
+              timeoutMs: config.ROTATION_FETCH_TIMEOUT_MS,
+              ...(config.FRED_API_KEY ? { apiKey: config.FRED_API_KEY } : {}),
+              fetch: resilientFetch(overrides.fetch ?? fetch, { name: 'fred', subjectOf: (url) => url.searchParams.get('series_id') ?? '', ...resilience('fred') }),
+            }),
+            config.ROTATION_CACHE_TTL_MINUTES * 60_000,
+          ),
+          today: todayFn(config.ROTATION_AS_OF),
+        };
   const charts = createRenderPool({ size: config.ROTATION_RENDER_POOL_SIZE, timeoutMs: config.ROTATION_RENDER_TIMEOUT_MS });
   const services: Services = {
     config,
-    market,
-    macro,
+    ...data,
     universe: buildUniverse({ small: config.ROTATION_SMALL, large: config.ROTATION_LARGE, smallIndex: config.ROTATION_SMALL_INDEX, largeIndex: config.ROTATION_LARGE_INDEX }),
     charts,
     glossary,
-    today: todayFn(config.ROTATION_AS_OF),
     subscriptions: store.subscriptions,
     postLedger: store.ledger,
     now: () => new Date(),

@@ -2,7 +2,7 @@ import type { Instrument } from '../core/market/universe.ts';
 import type { LegInput, OmittedLeg } from '../core/market/compare.ts';
 import type { MarketData } from '../core/data/provider.ts';
 import { ProviderError, UnknownSymbolError } from '../core/data/provider.ts';
-import { UserError } from '../core/user-error.ts';
+import { DataError, UserError } from '../core/user-error.ts';
 
 export type LoadedLegs = {
   readonly legs: LegInput[];
@@ -39,7 +39,7 @@ export async function loadLegs(market: MarketData, instruments: readonly Instrum
   });
   for (const role of ['small', 'large'] as const) {
     if (!legs.some((l) => l.instrument.role === role)) {
-      throw new UserError('data.providerFailed', { source: market.sourceLabel, details: failures.join('; ').slice(0, 300) });
+      throw new DataError('data.providerFailed', { source: market.sourceLabel, details: failures.join('; ').slice(0, 300) }, true);
     }
   }
   return { legs, missing, stale, source: market.sourceLabel };

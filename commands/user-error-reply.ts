@@ -2,6 +2,7 @@ import type { AnyCommand } from './define-command.ts';
 import type { CommandContext } from './context.ts';
 import type { Reply } from '../core/reply.ts';
 import type { Locale } from '../core/i18n/locale.ts';
+import { DataError } from '../core/user-error.ts';
 import type { UserError } from '../core/user-error.ts';
 import { t } from '../core/i18n/translate.ts';
 import { usageLine, examplesLine } from './usage.ts';
@@ -14,13 +15,17 @@ function textReply(locale: Locale, title: string, text: string, tone: Reply['ton
 const wholeCharacters = (params: UserError['params']) =>
   Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '') : v]));
 
+/** What the user can do next: the usage for a mistake in the question; for missing data, where else to look. */
+function nextStep(error: UserError, command: AnyCommand | undefined, ctx: Pick<CommandContext, 'locale' | 'commandPrefix'> & Partial<Pick<CommandContext, 'platform'>>): string {
+  if (error instanceof DataError) return error.otherData ? `\n${t(ctx.locale, ctx.platform === 'console' ? 'errors.otherData.console' : 'errors.otherData.chat')}` : '';
+  if (!command) return '';
+  return `\n${t(ctx.locale, 'help.usage')}: \`${usageLine(command, ctx.commandPrefix)}\`\n${t(ctx.locale, 'help.examples')}: ${examplesLine(command, ctx.commandPrefix)}`;
+}
+
 /** What was wrong, privately, with the command's usage and examples when the command is known. */
-export function userErrorReply(error: UserError, command: AnyCommand | undefined, ctx: Pick<CommandContext, 'locale' | 'commandPrefix'>): Reply {
+export function userErrorReply(error: UserError, command: AnyCommand | undefined, ctx: Pick<CommandContext, 'locale' | 'commandPrefix'> & Partial<Pick<CommandContext, 'platform'>>): Reply {
   const message = t(ctx.locale, `errors.${error.key}`, wholeCharacters(error.params));
-  const usage = command
-    ? `\n${t(ctx.locale, 'help.usage')}: \`${usageLine(command, ctx.commandPrefix)}\`\n${t(ctx.locale, 'help.examples')}: ${examplesLine(command, ctx.commandPrefix)}`
-    : '';
-  return textReply(ctx.locale, t(ctx.locale, 'errors.title'), message + usage, 'warning');
+  return textReply(ctx.locale, t(ctx.locale, 'errors.title'), message + nextStep(error, command, ctx), 'warning');
 }
 
 export function internalErrorReply(errorId: string, locale: Locale): Reply {

@@ -10,3 +10,18 @@ export class UserError extends Error {
     this.name = 'UserError';
   }
 }
+
+/**
+ * The data could not answer (a source unreachable, a broken file): not a mistake in the question, so it
+ * is shown without the command's usage. `otherData` says to suggest another source of data.
+ */
+export class DataError extends UserError {
+  constructor(
+    key: string,
+    params: UserErrorParams = {},
+    readonly otherData = false,
+  ) {
+    super(key, params);
+    this.name = 'DataError';
+  }
+}

@@ -19,7 +19,7 @@ export const CLI_USAGE = `Usage:
   npm start                                   run the bot (the console when no platform tokens are set)
   npm start -- ask "/smallcaps ytd" [flags]    answer one command and exit
   npm start -- post-now [flags]               print the morning post for a date
-Flags: --data DIR  --as-of YYYY-MM-DD  --lang en|ko  --json  --out DIR`;
+Flags: --data DIR|sample  --as-of YYYY-MM-DD  --lang en|ko  --json  --out DIR`;
 
 const OPTIONS = {
   data: { type: 'string' },

@@ -8,6 +8,10 @@ import type { Locale } from '../../core/i18n/locale.ts';
 import { renderText } from './render-text.ts';
 import { saveChart } from './save-chart.ts';
 import { requestLogger } from '../../core/ops/request-log.ts';
+import { t } from '../../core/i18n/translate.ts';
+import { consoleData } from './sample-fallback.ts';
+import type { ConsoleData } from './sample-fallback.ts';
+import { welcomeData, welcomeText } from './welcome.ts';
 
 /** The error log of one console command: its lines carry a request id and the command name. */
 const commandLog = (log: Logger, line: string) =>
@@ -17,6 +21,21 @@ export type ConsoleIo = { out: (s: string) => void; err: (s: string) => void };
 
 function contextFor(services: Services, locale: Locale): CommandContext {
   return { locale, services, platform: 'console', userId: 'console', commandPrefix: '/' };
+}
+
+/** Runs one line on the console's data; when the sample has just taken over from the live source, says so and runs it again there. */
+async function answer(registry: readonly AnyCommand[], line: string, data: ConsoleData, log: Logger, io: ConsoleIo): Promise<Outcome> {
+  const run = () => {
+    const services = data.current();
+    return runText(registry, line, contextFor(services, services.config.ROTATION_LANG), ({ errorId, error }) =>
+      commandLog(log, line).error({ errorId, err: error }, 'command failed'),
+    );
+  };
+  const outcome = await run();
+  const fallback = data.tookOver() ? data.fallback() : undefined;
+  if (!fallback) return outcome;
+  io.err(t(data.current().config.ROTATION_LANG, 'console.sampleSwitch', fallback));
+  return run();
 }
 
 /** Prints every reply of an outcome, saving charts under the out folder. Returns the JSON form. */
@@ -33,9 +52,7 @@ async function present(outcome: Outcome, services: Services, io: ConsoleIo, json
 
 /** One command, then exit: 0 when answered, 1 for a user mistake, 2 for an internal error. */
 export async function askOnce(registry: readonly AnyCommand[], line: string, services: Services, log: Logger, io: ConsoleIo, json: boolean): Promise<number> {
-  const outcome = await runText(registry, line, contextFor(services, services.config.ROTATION_LANG), ({ errorId, error }) =>
-    commandLog(log, line).error({ errorId, err: error }, 'command failed'),
-  );
+  const outcome = await answer(registry, line, consoleData(services), log, io);
   const shown = await present(outcome, services, io, json);
   if (json) io.out(JSON.stringify(shown, null, 2));
   return outcome.ok ? 0 : outcome.kind === 'user-error' ? 1 : 2;
@@ -43,19 +60,16 @@ export async function askOnce(registry: readonly AnyCommand[], line: string, ser
 
 /** The interactive prompt: the same slash commands, one per line, until `exit` or end of input. */
 export async function runConsole(registry: readonly AnyCommand[], services: Services, log: Logger, io: ConsoleIo): Promise<void> {
+  // Before the prompt exists: lines typed while it is awaited would be lost.
+  const data = consoleData(services);
+  io.out(welcomeText(services.config.ROTATION_LANG, await welcomeData(services), registry.some((c) => c.name === 'ask')));
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  io.out('Rotation Bot console. Type /help, or exit to quit.');
   rl.setPrompt('> ');
   rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();
     if (line === 'exit' || line === 'quit') break;
-    if (line) {
-      const outcome = await runText(registry, line, contextFor(services, services.config.ROTATION_LANG), ({ errorId, error }) =>
-        commandLog(log, line).error({ errorId, err: error }, 'command failed'),
-      );
-      await present(outcome, services, io, false);
-    }
+    if (line) await present(await answer(registry, line, data, log, io), services, io, false);
     rl.prompt();
   }
   rl.close();

@@ -15,7 +15,7 @@ export function candidateFileNames(symbol: string): string[] {
 }
 
 /** Daily prices from a folder of CSV files, one per symbol; parsed files are kept until they change. */
-export function createCsvFolderProvider(dir: string, subfolder = '', values: 'prices' | 'any' = 'prices'): PriceProvider & { readonly dir: string } {
+export function createCsvFolderProvider(dir: string, subfolder = '', values: 'prices' | 'any' = 'prices', label = 'CSV folder'): PriceProvider & { readonly dir: string } {
   const root = path.resolve(dir);
   const parsed = new Map<string, { mtimeMs: number; size: number; bars: Bar[] }>();
 
@@ -42,7 +42,7 @@ export function createCsvFolderProvider(dir: string, subfolder = '', values: 'pr
 
   return {
     id: 'csv',
-    label: `CSV folder`,
+    label,
     dir: root,
     async fetchDaily(symbol) {
       const found = await locate(symbol);

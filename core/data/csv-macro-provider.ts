@@ -3,11 +3,11 @@ import { createCsvFolderProvider } from './csv-folder-provider.ts';
 import { UnknownSymbolError } from './provider.ts';
 
 /** Macro series from a CSV folder: `<dir>/macro/<ID>.csv`, else `<dir>/<ID>.csv`. Values may be negative or zero. */
-export function createCsvMacroProvider(dir: string): MacroData {
-  const inMacro = createCsvFolderProvider(dir, 'macro', 'any');
-  const atRoot = createCsvFolderProvider(dir, '', 'any');
+export function createCsvMacroProvider(dir: string, label = 'CSV folder'): MacroData {
+  const inMacro = createCsvFolderProvider(dir, 'macro', 'any', label);
+  const atRoot = createCsvFolderProvider(dir, '', 'any', label);
   return {
-    sourceLabel: 'CSV folder',
+    sourceLabel: label,
     async getSeries(id) {
       let bars;
       try {
@@ -16,7 +16,7 @@ export function createCsvMacroProvider(dir: string): MacroData {
         if (!(error instanceof UnknownSymbolError)) throw error;
         bars = await atRoot.fetchDaily(id);
       }
-      return { id: id.toUpperCase(), observations: bars.map((b) => ({ date: b.date, value: b.close })), source: 'CSV folder' };
+      return { id: id.toUpperCase(), observations: bars.map((b) => ({ date: b.date, value: b.close })), source: label };
     },
   };
 }

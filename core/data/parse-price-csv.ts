@@ -1,5 +1,5 @@
 import type { Bar } from '../market/types.ts';
-import { UserError } from '../user-error.ts';
+import { DataError } from '../user-error.ts';
 
 const DATE_HEADERS = ['date', 'data', 'datetime', 'timestamp', 'time', 'observationdate'];
 const CLOSE_HEADERS = ['close', 'zamkniecie', 'price', 'last', 'value'];
@@ -73,14 +73,14 @@ export function parsePriceCsv(text: string, fileName: string, options: { values?
   const anyValue = options.values === 'any';
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const headerIndex = lines.findIndex((l) => l.trim() !== '');
-  if (headerIndex < 0) throw new UserError('data.emptyFile', { file: fileName });
+  if (headerIndex < 0) throw new DataError('data.emptyFile', { file: fileName });
   const headers = splitCsvLine(lines[headerIndex]!).map(simplify);
   const dateCol = findColumn(headers, DATE_HEADERS);
   let closeCol = findColumn(headers, CLOSE_HEADERS);
   if (closeCol < 0 && headers.length === 2 && dateCol >= 0) closeCol = 1 - dateCol;
   const adjCol = findColumn(headers, ADJ_HEADERS);
   if (dateCol < 0 || closeCol < 0) {
-    throw new UserError('data.badHeader', { file: fileName, header: lines[headerIndex]!.trim().slice(0, 80) });
+    throw new DataError('data.badHeader', { file: fileName, header: lines[headerIndex]!.trim().slice(0, 80) });
   }
 
   const byDate = new Map<string, Bar>();
@@ -91,19 +91,19 @@ export function parsePriceCsv(text: string, fileName: string, options: { values?
     const cells = splitCsvLine(line);
     const lineNo = i + 1;
     const date = toIsoDate(cells[dateCol] ?? '');
-    if (!date) throw new UserError('data.badLine', { file: fileName, line: lineNo, reason: `"${(cells[dateCol] ?? '').slice(0, 20)}" is not a date` });
+    if (!date) throw new DataError('data.badLine', { file: fileName, line: lineNo, reason: `"${(cells[dateCol] ?? '').slice(0, 20)}" is not a date` });
     const rawClose = (cells[closeCol] ?? '').trim();
     if (MISSING.has(rawClose.toLowerCase())) { skippedMissing++; continue; }
     const close = Number(rawClose);
     if (!Number.isFinite(close) || (!anyValue && close <= 0)) {
-      throw new UserError('data.badLine', { file: fileName, line: lineNo, reason: `"${rawClose.slice(0, 20)}" is not a positive price` });
+      throw new DataError('data.badLine', { file: fileName, line: lineNo, reason: `"${rawClose.slice(0, 20)}" is not a positive price` });
     }
     const rawAdj = adjCol >= 0 ? (cells[adjCol] ?? '').trim() : '';
     const adj = MISSING.has(rawAdj.toLowerCase()) ? undefined : Number(rawAdj);
     const bar: Bar = adj !== undefined && Number.isFinite(adj) && adj > 0 ? { date, close, adjClose: adj } : { date, close };
     byDate.set(date, bar);
   }
-  if (byDate.size === 0) throw new UserError('data.emptyFile', { file: fileName });
+  if (byDate.size === 0) throw new DataError('data.emptyFile', { file: fileName });
   const bars = [...byDate.values()];
   if (!bars.every((bar, i) => i === 0 || bars[i - 1]!.date < bar.date)) bars.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { bars, skippedMissing };

@@ -1,6 +1,7 @@
 import en from '../../assets/locales/en.json' with { type: 'json' };
 import ko from '../../assets/locales/ko.json' with { type: 'json' };
 import type { Locale } from './locale.ts';
+import { parseSampleSourceLabel } from '../data/sample-data.ts';
 
 type Tree = { [key: string]: string | Tree };
 const MESSAGES: Record<Locale, Tree> = { en, ko };
@@ -33,6 +34,8 @@ function plural(locale: Locale, value: string | number, forms: string): string |
 
 /** A data source's name in the locale's words ("CSV folder" → "CSV 폴더"); names with no entry are shown as they are. */
 export function sourceName(locale: Locale, source: string): string {
+  const sample = parseSampleSourceLabel(source);
+  if (sample) return sample.unreachable ? t(locale, 'sources.sampleFallback', { to: sample.to, provider: sample.unreachable }) : t(locale, 'sources.sample', { to: sample.to });
   return lookup(MESSAGES[locale], `sources.${source}`) ?? source;
 }
 

@@ -2,13 +2,25 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.ts';
+import { DatabaseOpenError } from './database-open-error.ts';
 
 export type Db = Database.Database;
 
 /** Opens (creating if needed) the SQLite file and brings its schema up to date. `:memory:` works for tests. */
 export function openDatabase(file: string): Db {
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file);
+  let db: Db | undefined;
+  try {
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    db = new Database(file);
+    migrate(db);
+    return db;
+  } catch (error) {
+    if (db?.open) db.close();
+    throw DatabaseOpenError.from(file, error);
+  }
+}
+
+function migrate(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
@@ -19,5 +31,4 @@ export function openDatabase(file: string): Db {
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
-  return db;
 }

@@ -195,6 +195,9 @@ describe('falling back to the cache when Yahoo fails', () => {
       const nothing = await runText(COMMANDS, '/smallcaps ytd', ctx, () => {});
       expect(nothing).toMatchObject({ ok: false, kind: 'user-error' });
       expect(nothing.output.replies[0]!.text).toMatch(/^I couldn't get prices from Yahoo Finance and have nothing cached to show: IWM: HTTP 503/);
+      // A source that is down is not a mistake in the question: no usage, but where else to get data.
+      expect(nothing.output.replies[0]!.text).not.toContain('Usage');
+      expect(nothing.output.replies[0]!.text).toContain('Try `--data sample` for the bundled sample data');
 
       yahoo.script.length = 0;
       const fresh = await runText(COMMANDS, '/smallcaps ytd', ctx, () => {});
