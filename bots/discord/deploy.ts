@@ -2,7 +2,7 @@ import { REST, Routes } from 'discord.js';
 import type { AnyCommand } from '../../commands/define-command.ts';
 import type { Config } from '../../core/config.ts';
 import { discordRestOptions } from './rest-options.ts';
-import { registrationBody } from './to-discord-command.ts';
+import { deployBody } from './to-discord-command.ts';
 
 export type DeployTarget = { readonly applicationId: string; readonly guildId?: string };
 export type Deployed = { readonly scope: 'guild' | 'global'; readonly route: string; readonly names: readonly string[] };
@@ -20,6 +20,6 @@ export function restFor(config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL'
 export async function deployCommands(rest: REST, target: DeployTarget, registry: readonly AnyCommand[]): Promise<Deployed> {
   const guild = target.guildId !== undefined;
   const route = guild ? Routes.applicationGuildCommands(target.applicationId, target.guildId!) : Routes.applicationCommands(target.applicationId);
-  const saved = (await rest.put(route, { body: registrationBody(registry, { guild }) })) as readonly { name: string }[];
+  const saved = (await rest.put(route, { body: deployBody(registry, { guild }) })) as readonly { name: string }[];
   return { scope: guild ? 'guild' : 'global', route, names: saved.map((c) => c.name) };
 }

@@ -2,6 +2,7 @@ import type {
   APIApplicationCommandBasicOption,
   LocalizationMap,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { AnyCommand } from '../../commands/define-command.ts';
 import type { OptionSpec } from '../../commands/option-spec.ts';
@@ -16,6 +17,9 @@ const DISCORD_LOCALES: Partial<Record<Locale, 'ko'>> = { ko: 'ko' };
 
 const OPTION_TYPE = { string: 3, integer: 4, boolean: 5, number: 10 } as const;
 const CHAT_INPUT = 1;
+const MESSAGE = 3;
+/** The message context-menu command's name (Discord allows spaces and capitals there). */
+export const EXPLAIN_MESSAGE_COMMAND = 'Explain this message';
 /** Guild install, user install. */
 const INTEGRATION_TYPES = [0, 1];
 /** Guild, bot DM, private channel (group DMs and DMs for a user-installed app). */
@@ -114,7 +118,25 @@ export function toDiscordCommand(command: AnyCommand, scope: RegistrationScope =
   } as RESTPostAPIChatInputApplicationCommandsJSONBody;
 }
 
-/** The body of the bulk overwrite (PUT) that registers every command in the registry. */
+/** The chat-input commands of the registry, as Discord registers them. */
 export function registrationBody(registry: readonly AnyCommand[], scope: RegistrationScope = {}): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return registry.map((c) => toDiscordCommand(c, scope));
+}
+
+/** The message context-menu command "Explain this message", when the registry can read an article. */
+export function messageCommandsBody(registry: readonly AnyCommand[], scope: RegistrationScope = {}): RESTPostAPIContextMenuApplicationCommandsJSONBody[] {
+  if (!registry.some((c) => c.name === 'read')) return [];
+  return [
+    {
+      type: MESSAGE,
+      name: EXPLAIN_MESSAGE_COMMAND,
+      name_localizations: { ko: t('ko', 'discordMessage.explain') },
+      ...(scope.guild ? {} : { integration_types: INTEGRATION_TYPES, contexts: CONTEXTS }),
+    } as RESTPostAPIContextMenuApplicationCommandsJSONBody,
+  ];
+}
+
+/** The body of the bulk overwrite (PUT) that registers every command: the slash commands, then the message command. */
+export function deployBody(registry: readonly AnyCommand[], scope: RegistrationScope = {}) {
+  return [...registrationBody(registry, scope), ...messageCommandsBody(registry, scope)];
 }

@@ -28,9 +28,10 @@ export type SlackDeps = {
   readonly gate?: CommandGate | undefined;
 };
 
-/** A slash command with the text typed after it, a button's id, or a whole command line. */
+/** A slash command with the text typed after it, a command with its option values (a message read as a question or an article), a button's id, or a whole command line. */
 export type SlackRequest =
   | { readonly command: AnyCommand; readonly text: string }
+  | { readonly command: AnyCommand; readonly values: Readonly<Record<string, unknown>> }
   | { readonly press: string }
   | { readonly line: string };
 
@@ -43,8 +44,17 @@ export type Invocation = {
   /** Holds the bot token of the workspace the request came from: every Web API call for the answer goes through it. */
   readonly client: webApi.WebClient;
   readonly respond: RespondFn;
+  /** The thread a message to the bot was written in: the answer goes there too. */
+  readonly threadTs?: string | undefined;
 };
 
+/** The request as one command line, for the log and the share button. */
+function requestLine(request: SlackRequest): string {
+  if ('line' in request) return request.line;
+  if ('press' in request) return request.press;
+  if ('values' in request) return `/${request.command.name}`;
+  return slackCommandLine(request.command.name, request.text);
+}
 
 /** Runs one command line for a Slack user and delivers every reply, counted in flight for shutdown. Never throws. */
 export function answerLine(invocation: Invocation, deps: SlackDeps): Promise<void> {
@@ -53,8 +63,8 @@ export function answerLine(invocation: Invocation, deps: SlackDeps): Promise<voi
 }
 
 async function answer(invocation: Invocation, deps: SlackDeps): Promise<void> {
-  const { request, userId, teamId, channelId, client, respond } = invocation;
-  const line = 'line' in request ? request.line : 'press' in request ? request.press : slackCommandLine(request.command.name, request.text);
+  const { request, userId, teamId, channelId, client, respond, threadTs } = invocation;
+  const line = requestLine(request);
   const started = performance.now();
   // Read before the user lookup below: a command that came in before shutdown is still answered.
   const arrivedWhileAccepting = deps.gate?.inflight.accepting;
@@ -69,7 +79,13 @@ async function answer(invocation: Invocation, deps: SlackDeps): Promise<void> {
     const where = { ...(channelId ? { channelId } : {}), ...(teamId ? { workspaceId: teamId } : {}) };
     const ctx: CommandContext = { locale, services: deps.services, platform: 'slack', userId, ...where, commandPrefix, isChannelAdmin };
     const press = 'press' in request ? preparePress(request.press, deps.registry, ctx) : undefined;
-    const prepared = press ? press.prepared : 'command' in request ? prepare(request.command, unescapeSlackText(request.text), ctx) : prepareLine(deps.registry, line, ctx);
+    const prepared = press
+      ? press.prepared
+      : 'values' in request
+        ? prepare(request.command, request.values, ctx)
+        : 'command' in request
+          ? prepare(request.command, unescapeSlackText(request.text), ctx)
+          : prepareLine(deps.registry, line, ctx);
     const command = prepared.command;
     const admission = prepared.ok ? deps.gate?.admit({ command: prepared.command, platform: 'slack', userId, channelId, locale, arrivedWhileAccepting }) : undefined;
     const run = () => execute(prepared, ctx, ({ errorId, error }) => log.error({ errorId, err: error }, 'command failed'));
@@ -77,11 +93,11 @@ async function answer(invocation: Invocation, deps: SlackDeps): Promise<void> {
       admission && !admission.admitted
         ? { ok: false, refused: admission.reason, output: { replies: [admission.reply] } }
         : await (admission ? admission.run(run) : run());
-    const shareCommand = !press && command && 'private' in command.options ? line : undefined;
+    const shareCommand = !press && !('values' in request) && command && 'private' in command.options ? line : undefined;
     const deliveries: Delivery[] = [];
     for (const reply of outcome.output.replies) {
       const shown: Reply = press?.fixed === 'ephemeral' ? { ...reply, visibility: 'ephemeral' } : reply;
-      deliveries.push(await deliverReply(shown, { client, channelId, respond, ...(shareCommand ? { shareCommand } : {}) }));
+      deliveries.push(await deliverReply(shown, { client, channelId, respond, ...(threadTs ? { threadTs } : {}), ...(shareCommand ? { shareCommand } : {}) }));
     }
     const refused = 'refused' in outcome ? { refused: outcome.refused } : {};
     log.info({ line: line.slice(0, 200), ok: outcome.ok, ...refused, deliveries, ms: Math.round(performance.now() - started) }, 'slack command answered');
@@ -89,7 +105,7 @@ async function answer(invocation: Invocation, deps: SlackDeps): Promise<void> {
     const errorId = randomBytes(4).toString('hex');
     log.error({ errorId, line: line.slice(0, 200), err: error }, 'slack reply failed');
     const apology = internalErrorReply(errorId, locale);
-    await deliverReply(apology, { client, channelId, respond }).catch((again: unknown) =>
+    await deliverReply(apology, { client, channelId, respond, ...(threadTs ? { threadTs } : {}) }).catch((again: unknown) =>
       log.error({ errorId, err: again }, 'slack apology failed too'),
     );
   }

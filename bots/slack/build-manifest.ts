@@ -3,7 +3,7 @@ import { commandDescription, usageHint } from '../../commands/usage.ts';
 import { SLACK_LIMITS } from '../../core/platform-limits.ts';
 import { BOT_DISPLAY_NAME } from './slack-texts.ts';
 import { truncate } from '../../core/text/fit-text.ts';
-import { SLACK_OAUTH_REDIRECT_PATH } from './slack-paths.ts';
+import { EXPLAIN_MESSAGE_CALLBACK, SLACK_OAUTH_REDIRECT_PATH } from './slack-paths.ts';
 
 /**
  * Where Slack sends slash commands and button presses in HTTP mode. A placeholder: replace it
@@ -11,10 +11,13 @@ import { SLACK_OAUTH_REDIRECT_PATH } from './slack-paths.ts';
  */
 export const MANIFEST_REQUEST_URL = 'https://example.invalid/slack/events';
 
-/** What the bot needs: slash commands, posting, uploading charts, and reading a user's locale. */
-export const BOT_SCOPES = ['commands', 'chat:write', 'files:write', 'users:read'] as const;
+/** What the bot needs: slash commands, posting, uploading charts, reading a user's locale, and the messages written to it (mentions, DMs). */
+export const BOT_SCOPES = ['commands', 'chat:write', 'files:write', 'users:read', 'app_mentions:read', 'im:history'] as const;
 
-/** Events OAuth mode listens to, so an uninstalled workspace's installation is deleted. */
+/** Messages written to the bot: a mention in a channel, and a direct message. */
+export const MESSAGE_BOT_EVENTS = ['app_mention', 'message.im'] as const;
+
+/** Events OAuth mode listens to as well, so an uninstalled workspace's installation is deleted. */
 export const OAUTH_BOT_EVENTS = ['app_uninstalled', 'tokens_revoked'] as const;
 
 export type ManifestOptions = {
@@ -45,7 +48,9 @@ export function buildSlackManifest(registry: readonly AnyCommand[], options: Man
       background_color: '#1d3557',
     },
     features: {
+      app_home: { home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       bot_user: { display_name: BOT_DISPLAY_NAME, always_online: true },
+      shortcuts: [{ name: 'Explain this message', type: 'message', callback_id: EXPLAIN_MESSAGE_CALLBACK, description: 'The terms it uses, and its figures checked against the data' }],
       slash_commands: registry.map((command) => {
         const name = `/${prefix}${command.name}`;
         if (name.length > M.commandName) throw new Error(`Slack command ${name} is longer than ${M.commandName} characters`);
@@ -64,7 +69,7 @@ export function buildSlackManifest(registry: readonly AnyCommand[], options: Man
       scopes: { bot: [...BOT_SCOPES] },
     },
     settings: {
-      ...(options.oauth ? { event_subscriptions: { request_url: url, bot_events: [...OAUTH_BOT_EVENTS] } } : {}),
+      event_subscriptions: { request_url: url, bot_events: [...MESSAGE_BOT_EVENTS, ...(options.oauth ? OAUTH_BOT_EVENTS : [])] },
       interactivity: { is_enabled: true, request_url: url },
       org_deploy_enabled: false,
       socket_mode_enabled: false,

@@ -13,6 +13,8 @@ export type ReplyTarget = {
   readonly respond: RespondFn;
   /** The command line behind the reply, for a "Post chart to channel" button on a private chart. */
   readonly shareCommand?: string;
+  /** Answers in this thread (a message to the bot written in one). */
+  readonly threadTs?: string;
 };
 
 export type Delivery = 'ephemeral' | 'public' | 'private-fallback';
@@ -33,10 +35,11 @@ function respondPrivately(respond: RespondFn, message: SlackMessage) {
 }
 
 /** Posts a Reply to a channel: a chart as an uploaded file with the blocks beside it, otherwise a message. */
-export async function postPublicly(reply: Reply, client: webApi.WebClient, channel: string): Promise<void> {
+export async function postPublicly(reply: Reply, client: webApi.WebClient, channel: string, threadTs?: string): Promise<void> {
   const message = renderSlack(reply);
+  const thread = threadTs ? { thread_ts: threadTs } : {};
   if (!reply.chart) {
-    await client.chat.postMessage({ channel, text: message.text, blocks: toBoltBlocks(message.blocks), unfurl_links: false, unfurl_media: false });
+    await client.chat.postMessage({ channel, text: message.text, blocks: toBoltBlocks(message.blocks), unfurl_links: false, unfurl_media: false, ...thread });
     return;
   }
   const { png, filename, alt } = reply.chart;
@@ -48,6 +51,7 @@ export async function postPublicly(reply: Reply, client: webApi.WebClient, chann
     title: reply.title || filename,
     alt_text: truncate(alt, SLACK_LIMITS.fileAltText),
     blocks: toBoltBlocks(message.blocks),
+    ...thread,
   });
 }
 
@@ -62,7 +66,7 @@ export async function deliverReply(reply: Reply, target: ReplyTarget): Promise<D
     return 'ephemeral';
   }
   try {
-    await postPublicly(reply, target.client, target.channelId);
+    await postPublicly(reply, target.client, target.channelId, target.threadTs);
     return 'public';
   } catch (error) {
     if (!NOT_POSTABLE.has(slackErrorCode(error) ?? '')) throw error;

@@ -17,6 +17,7 @@ import type { InstallationStore } from '../../core/store/store.ts';
 import { createReceiver } from './slack-receiver.ts';
 import { forgetUninstalledWorkspaces } from './uninstall-listeners.ts';
 import { installedWorkspaceClients } from './workspace-clients.ts';
+import { registerMessageListeners } from './message-listeners.ts';
 
 /**
  * Web API retries: a 429 is retried after its Retry-After only while retries remain, so keep a
@@ -79,6 +80,7 @@ function registerListeners(app: App, deps: SlackDeps): void {
     }
     await answerLine({ request: { press: encoded }, userId: body.user.id, teamId: context.teamId, channelId: body.channel?.id, client, respond }, deps);
   });
+  registerMessageListeners(app, deps);
   app.error(async (error) => {
     // OAuth mode: a request from a workspace with no installation. Bolt acknowledges it and runs no listener.
     if (error.code === ErrorCode.AuthorizationError) deps.log.warn({ err: error }, 'slack request from a workspace without an installation; ignored');

@@ -6,3 +6,6 @@ export const SLACK_INSTALL_PATH = '/slack/install';
 
 /** OAuth mode: where Slack sends the installing browser back with the grant code. */
 export const SLACK_OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
+
+/** The message shortcut's callback id ("Explain this message"), as the manifest declares it. */
+export const EXPLAIN_MESSAGE_CALLBACK = 'rb_explain_message';

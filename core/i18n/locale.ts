@@ -8,3 +8,10 @@ export function toLocale(platformLocale: string | undefined | null, fallback: Lo
 }
 
 export const INTL_TAG: Record<Locale, string> = { en: 'en-US', ko: 'ko-KR' };
+
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
+
+/** A message written in Korean is answered in Korean, whatever the writer's platform language. */
+export function localeOfText(text: string, fallback: Locale): Locale {
+  return HANGUL.test(text) ? 'ko' : fallback;
+}
