@@ -106,6 +106,8 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
             createFredProvider({
               timeoutMs: config.ROTATION_FETCH_TIMEOUT_MS,
               ...(config.FRED_API_KEY ? { apiKey: config.FRED_API_KEY } : {}),
+              ...(config.FRED_API_URL ? { apiBase: config.FRED_API_URL.replace(/\/+$/, '') } : {}),
+              ...(config.FRED_GRAPH_URL ? { graphBase: config.FRED_GRAPH_URL.replace(/\/+$/, '') } : {}),
               fetch: resilientFetch(overrides.fetch ?? fetch, { name: 'fred', subjectOf: (url) => url.searchParams.get('series_id') ?? '', ...resilience('fred') }),
             }),
             config.ROTATION_CACHE_TTL_MINUTES * 60_000,

@@ -1,11 +1,15 @@
 import type { Services } from './context.ts';
 import type { IsoDate } from '../core/market/types.ts';
 import type { Observation } from '../core/data/macro.ts';
-import type { FactorSet } from '../core/scenarios/factors.ts';
+import type { Factor, FactorSet } from '../core/scenarios/factors.ts';
 import type { StudyLeg, StudyPair } from '../core/scenarios/history-study.ts';
 import { activityFactor, ismFactor, monetaryFactor } from '../core/scenarios/macro-factors.ts';
 import { momentumFactor, seasonalityFactor } from '../core/scenarios/market-factors.ts';
 import { unknownFactor } from '../core/scenarios/make-factor.ts';
+import { REGIONAL_SURVEYS, regionalOrdersFactor } from '../core/scenarios/regional-orders.ts';
+import { policyFactor } from '../core/scenarios/policy-factors.ts';
+import { creditFactor, mergeObservations } from '../core/scenarios/credit-factor.ts';
+import { valuationFactor } from '../core/scenarios/valuation-factor.ts';
 
 export type ScenarioData = {
   readonly factors: FactorSet;
@@ -33,6 +37,13 @@ async function leg(services: Services, symbol: string): Promise<StudyLeg | undef
   }
 }
 
+/** The ISM file wins whenever it has a usable reading; otherwise the regional Fed proxy, if it has one. */
+function ismOrProxy(fromFile: Factor<'ism'>, proxy: () => Factor<'ism'>): Factor<'ism'> {
+  if (fromFile.source !== 'unknown') return fromFile;
+  const fallback = proxy();
+  return fallback.source === 'unknown' ? fromFile : fallback;
+}
+
 /**
  * Reads every factor the data can speak to. A series that fails or is missing makes its factor
  * unknown; nothing here throws for want of data.
@@ -40,27 +51,26 @@ async function leg(services: Services, symbol: string): Promise<StudyLeg | undef
 export async function loadScenarioData(services: Services, asOf: IsoDate): Promise<ScenarioData> {
   const smallSymbol = services.universe.etf.small[0]?.symbol;
   const largeSymbol = services.universe.etf.large[0]?.symbol;
-  const [small, large, dff, fedfunds, ism, houst, totalsa] = await Promise.all([
+  const [small, large, dff, fedfunds, ism, houst, totalsa, hyArchive, hyRecent, epuTrade, epuFiscal, relativePe, ...regional] = await Promise.all([
     smallSymbol ? leg(services, smallSymbol) : undefined,
     largeSymbol ? leg(services, largeSymbol) : undefined,
-    observations(services, 'DFF'),
-    observations(services, 'FEDFUNDS'),
-    observations(services, 'ISM_MANUFACTURING_PMI'),
-    observations(services, 'HOUST'),
-    observations(services, 'TOTALSA'),
-  ]);
+    ...['DFF', 'FEDFUNDS', 'ISM_MANUFACTURING_PMI', 'HOUST', 'TOTALSA', 'BAMLH0A0HYM2', 'BAMLH0A0HYM2_recent', 'EPUTRADE', 'EPUFISCAL', 'RELATIVE_PE', ...REGIONAL_SURVEYS.map((r) => r.id)]
+      .map((id) => observations(services, id)),
+  ]) as [StudyLeg | undefined, StudyLeg | undefined, ...(readonly Observation[] | undefined)[]];
   const rates = dff ? { id: 'DFF' as const, observations: dff } : fedfunds ? { id: 'FEDFUNDS' as const, observations: fedfunds } : undefined;
+  const legs = small && large ? { small, large } : undefined;
   const factors: FactorSet = {
     seasonality: seasonalityFactor(asOf),
-    momentum: small && large ? momentumFactor({ small, large }, asOf) : unknownFactor('momentum', { reason: 'no-prices' }),
+    momentum: legs ? momentumFactor(legs, asOf) : unknownFactor('momentum', { reason: 'no-prices' }),
     monetary: monetaryFactor(rates, asOf),
-    fiscal: unknownFactor('fiscal', { reason: 'no-public-data' }),
-    tariffs: unknownFactor('tariffs', { reason: 'no-public-data' }),
-    ism: ismFactor(ism, asOf),
+    fiscal: policyFactor('fiscal', epuFiscal, asOf),
+    tariffs: policyFactor('tariffs', epuTrade, asOf),
+    ism: ismOrProxy(ismFactor(ism, asOf), () => regionalOrdersFactor(Object.fromEntries(REGIONAL_SURVEYS.map((r, i) => [r.id, regional[i]])), asOf)),
     housing: activityFactor('housing', 'HOUST', houst, asOf),
     autos: activityFactor('autos', 'TOTALSA', totalsa, asOf),
-    revisions: unknownFactor('revisions', { reason: 'no-public-data' }),
-    valuation: unknownFactor('valuation', { reason: 'no-public-data' }),
+    credit: creditFactor(mergeObservations(hyArchive, hyRecent), asOf),
+    revisions: unknownFactor('revisions', { reason: 'revisions-sources' }),
+    valuation: valuationFactor({ relativePe, legs }, asOf),
   };
   return {
     factors,

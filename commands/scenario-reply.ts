@@ -9,6 +9,7 @@ import type { Verdict } from '../core/scenarios/rules.ts';
 import type { WatchItem } from '../core/scenarios/watch.ts';
 import type { ScenarioData } from './scenario-load.ts';
 import { FACTOR_IDS } from '../core/scenarios/factors.ts';
+import { countSources } from '../core/scenarios/source-counts.ts';
 import { t, sourceName } from '../core/i18n/translate.ts';
 import { formatDate, formatPp } from '../core/i18n/format.ts';
 import { confidenceText, factorName, flipLine, readingText, reasonLine, sourceLabel, stateLabel, unknownText, verdictName, watchLine } from './scenario-text.ts';
@@ -46,6 +47,12 @@ export function checklist(locale: Locale, a: Assessment): ReplyField[] {
   return FACTOR_IDS.map((id) => ({ label: factorName(locale, id), value: checklistValue(locale, a.factors[id]), inline: true }));
 }
 
+/** "Evidence: 7 from data, 0 from proxies, …": in the answer (`line`) or on the chart (`chart`). */
+export function evidenceText(locale: Locale, a: Assessment, form: 'line' | 'chart'): string {
+  const counts = countSources(a.factors);
+  return t(locale, `scenarioEvidence.sources.${form}${counts.config ? 'Config' : ''}`, counts);
+}
+
 function flipLines(locale: Locale, a: Assessment): string[] {
   const lines = a.flips.shown.map((f) => `• ${flipLine(locale, f)}`);
   if (a.flips.unreachable.length) {
@@ -72,6 +79,7 @@ export function scenarioReply(
   const whatIf = preset === 'small-cap-case' || preset === 'large-cap-case' ? [t(locale, 'scenario.whatIf', { preset: t(locale, `scenario.preset.${preset}`), command: `${input.commandPrefix}scenario` }), ''] : [];
   const text = [
     head,
+    evidenceText(locale, a, 'line'),
     '',
     ...whatIf,
     `**${t(locale, 'scenario.section.why')}**`,
@@ -111,10 +119,15 @@ export function scorecardSpec(locale: Locale, a: Assessment, preset: Preset, dat
     locale,
     size,
     title: t(locale, whatIf ? 'scenario.chart.titleWhatIf' : 'scenario.chart.title', { date: formatDate(locale, asOf), preset: t(locale, `scenario.preset.${preset}`) }),
-    footer: t(locale, 'scenario.chart.footer', { asOf, prices: sourceName(locale, data.priceSource), macro: sourceName(locale, data.macroSource) }),
+    footer: `${evidenceText(locale, a, 'chart')} · ${t(locale, 'scenario.chart.footer', { asOf, prices: sourceName(locale, data.priceSource), macro: sourceName(locale, data.macroSource) })}`,
     factors: FACTOR_IDS.map((id) => {
       const f = a.factors[id];
-      return { label: factorName(locale, id), state: stateLabel(locale, id, f.state), lean: f.source === 'unknown' ? 'unknown' : f.lean };
+      const state = stateLabel(locale, id, f.state);
+      return {
+        label: factorName(locale, id),
+        state: f.source === 'proxy' ? t(locale, 'scenarioEvidence.sources.proxyMark', { state }) : state,
+        lean: f.source === 'unknown' ? 'unknown' : f.lean,
+      };
     }),
     verdictLabel: t(locale, 'scenario.chart.verdict', { verdict: verdictName(locale, a.verdict), confidence: confidenceText(locale, a.confidence) }),
   };

@@ -5,6 +5,7 @@ import type { Preset } from '../core/scenarios/presets.ts';
 import type { WatchItem } from '../core/scenarios/watch.ts';
 import type { ScenarioData } from './scenario-load.ts';
 import { FACTOR_IDS } from '../core/scenarios/factors.ts';
+import { countSources } from '../core/scenarios/source-counts.ts';
 
 /** The numbers behind the answer, for `--json` and tests. Study figures are in percentage points. */
 export function scenarioResult(input: {
@@ -25,6 +26,7 @@ export function scenarioResult(input: {
       const f = a.factors[id];
       return { id, state: f.state, lean: f.lean, source: f.source, asOf: f.asOf, detail: f.detail };
     }),
+    evidence: countSources(a.factors),
     reasons: a.reasons,
     flips: a.flips.shown.map((f) => ({ changes: f.changes, verdict: f.verdict })),
     unreachable: a.flips.unreachable,

@@ -37,7 +37,7 @@ const str = (v: string | number | undefined) => String(v ?? '');
 
 /** The data reading behind a factor in a few words, or null when a person set it or nobody knows it. */
 export function readingText(locale: Locale, factor: Factor): string | null {
-  if (factor.source !== 'data') return null;
+  if (factor.source !== 'data' && factor.source !== 'proxy') return null;
   const d = factor.detail;
   switch (factor.id) {
     case 'seasonality':
@@ -62,6 +62,15 @@ export function readingText(locale: Locale, factor: Factor): string | null {
         change: formatPp(locale, num(d.changePp), 2),
       });
     case 'ism':
+      if (d.series === 'REGIONAL_NEW_ORDERS') {
+        return t(locale, d.earlierIndex === undefined ? 'scenarioEvidence.reading.ismProxyNoTrend' : 'scenarioEvidence.reading.ismProxy', {
+          index: formatNumber(locale, num(d.index), 1),
+          month: formatMonth(locale, str(d.month)),
+          surveys: str(d.surveys).split('+').map((b) => t(locale, `scenarioEvidence.bank.${b}`)).join(', '),
+          earlier: d.earlierIndex === undefined ? '' : formatNumber(locale, num(d.earlierIndex), 1),
+          earlierMonth: d.earlierMonth === undefined ? '' : formatMonth(locale, str(d.earlierMonth)),
+        });
+      }
       return t(locale, d.earlierPmi === undefined ? 'scenario.reading.ismNoTrend' : 'scenario.reading.ism', {
         pmi: formatNumber(locale, num(d.pmi), 1),
         month: formatMonth(locale, str(d.month)),
@@ -78,6 +87,32 @@ export function readingText(locale: Locale, factor: Factor): string | null {
         month: formatMonth(locale, str(d.month)),
         change: formatPercent(locale, num(d.changePct) / 100),
       });
+    case 'credit':
+      return t(locale, 'scenarioEvidence.reading.credit', {
+        level: formatNumber(locale, num(d.levelPct), 2),
+        change: formatPp(locale, num(d.changePp), 2),
+        earlierDate: formatDate(locale, str(d.earlierDate)),
+      });
+    case 'tariffs':
+    case 'fiscal':
+      return t(locale, 'scenarioEvidence.reading.policy', {
+        series: str(d.series),
+        level: formatNumber(locale, num(d.level), 0),
+        change: formatPercent(locale, num(d.changePct) / 100, 0),
+        percentile: formatPercent(locale, num(d.percentile) / 100, 0, false),
+        from: formatMonth(locale, str(d.historyFrom)),
+      });
+    case 'valuation': {
+      const share = (v: string | number | undefined) => formatPercent(locale, num(v) / 100, 0, false);
+      const pe = d.measure === 'relative-pe';
+      const key = `scenarioEvidence.reading.${pe ? 'valuationPe' : 'valuationPrice'}${d.percentile20y === undefined ? '' : '20'}`;
+      return t(locale, key, {
+        series: str(d.series),
+        ratio: formatNumber(locale, num(d.ratio), 2),
+        p10: share(d.percentile10y),
+        p20: d.percentile20y === undefined ? '' : share(d.percentile20y),
+      });
+    }
     default:
       return null;
   }

@@ -57,6 +57,8 @@ const schema = z.object({
   ROTATION_POST_GRACE_MINUTES: minutes(120, 720),
   ROTATION_POST_CLOSED_NOTICE: flag(false),
   FRED_API_KEY: optionalText,
+  FRED_API_URL: url,
+  FRED_GRAPH_URL: url,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,

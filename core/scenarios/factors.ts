@@ -13,6 +13,7 @@ export const FACTOR_STATES = {
   ism: ['expanding', 'stalling', 'contracting'],
   housing: ['strong', 'steady', 'weak'],
   autos: ['strong', 'steady', 'weak'],
+  credit: ['calm', 'normal', 'stressed'],
   revisions: ['small', 'neutral', 'large'],
   valuation: ['small', 'neutral', 'large'],
 } as const;
@@ -23,8 +24,12 @@ export const FACTOR_IDS = Object.keys(FACTOR_STATES) as readonly FactorId[];
 
 export type Lean = 'small' | 'large' | 'neutral';
 
-/** data: read from prices, macro series or the calendar; user: a command option; config: fixed by a preset scenario. */
-export type KnownSource = 'data' | 'user' | 'config';
+/**
+ * data: read from prices, macro series or the calendar; proxy: read from data that stands in for
+ * the factor (regional Fed surveys for ISM, news-based policy uncertainty for tariffs and fiscal
+ * policy); user: a command option; config: fixed by a preset scenario.
+ */
+export type KnownSource = 'data' | 'proxy' | 'user' | 'config';
 export type Source = KnownSource | 'unknown';
 
 /** The numbers behind a data reading (for the reply's checklist and `--json`); empty otherwise. */

@@ -14,8 +14,20 @@ import { knownFactor, unknownFactor } from './make-factor.ts';
  * - monthly-after: published on day `day` of the following month (approximations: FEDFUNDS the 1st,
  *   auto sales (BEA) by the 10th, housing starts (Census, 12th business day) by the 20th).
  * - ism: the ISM report, first business day of the following month (second session in January).
+ * - EPU categorical indexes: FRED posts a month's value early in the month after next (February's
+ *   on 1 April 2024, for example): by the 5th, two months later.
+ * - Regional Fed surveys come out within the survey month: Empire State on the 15th (or the next
+ *   business day: by the 17th), Philadelphia on the third Thursday, Dallas on the last Monday.
  */
-export type Publication = { readonly kind: 'daily' } | { readonly kind: 'monthly-after'; readonly day: number } | { readonly kind: 'ism' };
+export type Publication =
+  | { readonly kind: 'daily' }
+  | { readonly kind: 'monthly-after'; readonly day: number; readonly monthsLater?: number }
+  | { readonly kind: 'ism' }
+  /** A survey released within its own month: by day `day` (clamped to the month's end) or on the month's `nth` `weekday` (0 = Sunday). */
+  | { readonly kind: 'in-month'; readonly day: number }
+  | { readonly kind: 'weekday-in-month'; readonly weekday: number; readonly nth: number | 'last' }
+  /** A file whose dates are the dates the figures became known (RELATIVE_PE.csv). */
+  | { readonly kind: 'as-dated' };
 
 export const PUBLICATION = {
   DFF: { kind: 'daily' },
@@ -23,15 +35,37 @@ export const PUBLICATION = {
   ISM_MANUFACTURING_PMI: { kind: 'ism' },
   HOUST: { kind: 'monthly-after', day: 20 },
   TOTALSA: { kind: 'monthly-after', day: 10 },
+  EPUTRADE: { kind: 'monthly-after', day: 5, monthsLater: 2 },
+  EPUFISCAL: { kind: 'monthly-after', day: 5, monthsLater: 2 },
+  BAMLH0A0HYM2: { kind: 'daily' },
+  NOCDISA066MSFRBNY: { kind: 'in-month', day: 17 },
+  NOCDFSA066MSFRBPHI: { kind: 'weekday-in-month', weekday: 4, nth: 3 },
+  VNWOSAMFRBDAL: { kind: 'weekday-in-month', weekday: 1, nth: 'last' },
+  RELATIVE_PE: { kind: 'as-dated' },
 } as const satisfies Record<string, Publication>;
 
 const monthOf = (date: IsoDate) => date.slice(0, 7);
 const nextMonth = (date: IsoDate) => addCalendarMonths(`${monthOf(date)}-01`, 1);
 
+const daysInMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+const dayOf = (month: string, day: number): IsoDate => `${month}-${String(day).padStart(2, '0')}`;
+
+function weekdayInMonth(month: string, weekday: number, nth: number | 'last'): IsoDate {
+  const firstWeekday = new Date(`${month}-01T00:00:00Z`).getUTCDay();
+  const first = 1 + ((weekday - firstWeekday + 7) % 7);
+  if (nth !== 'last') return dayOf(month, first + 7 * (nth - 1));
+  let day = first;
+  while (day + 7 <= daysInMonth(month)) day += 7;
+  return dayOf(month, day);
+}
+
 export function publishedOn(date: IsoDate, publication: Publication): IsoDate {
   switch (publication.kind) {
     case 'daily': return addDays(date, 1);
-    case 'monthly-after': return `${nextMonth(date).slice(0, 8)}${String(publication.day).padStart(2, '0')}`;
+    case 'monthly-after': return `${addCalendarMonths(`${monthOf(date)}-01`, publication.monthsLater ?? 1).slice(0, 8)}${String(publication.day).padStart(2, '0')}`;
+    case 'in-month': return dayOf(monthOf(date), Math.min(publication.day, daysInMonth(monthOf(date))));
+    case 'weekday-in-month': return weekdayInMonth(monthOf(date), publication.weekday, publication.nth);
+    case 'as-dated': return date;
     case 'ism': {
       const m = nextMonth(date);
       return ismReleaseInMonth(Number(m.slice(0, 4)), Number(m.slice(5, 7))).date;
@@ -46,7 +80,7 @@ export function publishedOn(date: IsoDate, publication: Publication): IsoDate {
  */
 export const MAX_AGE_DAYS = { daily: 10, monthly: 120 } as const;
 
-function isStale(date: IsoDate, publication: Publication, asOf: IsoDate): boolean {
+export function isStale(date: IsoDate, publication: Publication, asOf: IsoDate): boolean {
   const ageDays = (Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000;
   return ageDays > (publication.kind === 'daily' ? MAX_AGE_DAYS.daily : MAX_AGE_DAYS.monthly);
 }
@@ -76,6 +110,18 @@ export function monetaryFactor(series: { readonly id: 'DFF' | 'FEDFUNDS'; readon
     earlierDate: earlier.date,
     changePp,
   });
+}
+
+/** The readings public on `asOf`, with the reason when there is none fit to use. */
+export function latestKnown(observations: readonly Observation[] | undefined, publication: Publication, asOf: IsoDate):
+  | { readonly ok: true; readonly known: Observation[]; readonly latest: Observation }
+  | { readonly ok: false; readonly reason: 'no-data' | 'not-published' | 'stale'; readonly last?: IsoDate } {
+  if (!observations) return { ok: false, reason: 'no-data' };
+  const known = knownAt(observations, publication, asOf);
+  const latest = known.at(-1);
+  if (!latest) return { ok: false, reason: 'not-published' };
+  if (isStale(latest.date, publication, asOf)) return { ok: false, reason: 'stale', last: latest.date };
+  return { ok: true, known, latest };
 }
 
 export function ismFactor(observations: readonly Observation[] | undefined, asOf: IsoDate): Factor<'ism'> {

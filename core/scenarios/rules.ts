@@ -4,7 +4,7 @@
  * /work/shared/brief.md, the restatement of Wolfe Research's January 2026 reading (20 January
  * 2026): numbered points refer to its "analysts' reading" list.
  */
-import type { FactorId, Lean, StateOf, States } from './factors.ts';
+import type { FactorId, Lean, Source, StateOf, States } from './factors.ts';
 import { FACTOR_IDS } from './factors.ts';
 
 export const VERDICTS = ['durable-rerating', 'short-term-trade', 'large-cap-leadership', 'mixed'] as const;
@@ -29,11 +29,43 @@ export const THRESHOLDS = {
   ismExpansion: 50,
   /** "Rising" compares with the reading three months earlier. */
   ismTrendMonths: 3,
+  /** Regional Fed diffusion indexes are the share reporting more orders minus the share reporting fewer: 0 is their 50. */
+  regionalExpansion: 0,
   /**
    * Housing starts and auto sales are noisy month to month (±10% is common), so the last three
    * months' average is compared with the three months ending six months earlier; ±5% is a trend.
    */
   activityChangePct: 5,
+  /**
+   * High-yield OAS (percent): a 3-month change of half a point is a move of about one standard
+   * deviation of 3-month changes outside crises; above 6% spreads price in stress (they were above
+   * it in 2001–02, 2008–09, 2011, 2015–16, 2020 and briefly 2022), and at or below 3.5% they are
+   * tight by the series' own history since 1996 (its 20th percentile is about 3.3%).
+   */
+  creditChangePp: 0.5,
+  creditLookbackMonths: 3,
+  creditStressPct: 6,
+  creditCalmPct: 3.5,
+  /**
+   * Policy uncertainty (EPU categorical indexes, monthly, very noisy): the last 3 months' average is
+   * placed against the 10 years of months before them (at least 5 years), and compared with the 3
+   * months before. A fifth higher or lower is a change; the top and bottom quarters of its own
+   * history are high and low.
+   */
+  policyAverageMonths: 3,
+  policyHistoryMonths: 120,
+  policyMinHistoryMonths: 60,
+  policyChangePct: 20,
+  policyHighPercentile: 75,
+  policyLowPercentile: 25,
+  /**
+   * Valuation, from the small/large ratio's percentile against its own history: the cheapest or
+   * dearest fifth of both the 10- and the 20-year history (the 10-year one alone when 20 years
+   * are not there).
+   */
+  valuationYears: [10, 20],
+  valuationCheapPercentile: 20,
+  valuationDearPercentile: 80,
 } as const;
 
 /** Small caps lead when the spread and the ratio's trend agree; large caps likewise; otherwise no clear leader. */
@@ -57,8 +89,8 @@ export function classifyMonetary(changePp: number): StateOf<'monetary'> {
  * headline PMI, so it stands in for new orders: below 50 is contraction; above 50 counts as
  * expanding only while rising, otherwise the recovery is stalling.
  */
-export function classifyIsm(pmi: number, pmiThreeMonthsEarlier: number | undefined): StateOf<'ism'> {
-  if (pmi < THRESHOLDS.ismExpansion) return 'contracting';
+export function classifyIsm(pmi: number, pmiThreeMonthsEarlier: number | undefined, expansionLine: number = THRESHOLDS.ismExpansion): StateOf<'ism'> {
+  if (pmi < expansionLine) return 'contracting';
   if (pmiThreeMonthsEarlier !== undefined && pmi < pmiThreeMonthsEarlier) return 'stalling';
   return 'expanding';
 }
@@ -68,6 +100,48 @@ export function classifyActivity(changePct: number): 'strong' | 'steady' | 'weak
   if (changePct <= -THRESHOLDS.activityChangePct) return 'weak';
   if (changePct >= THRESHOLDS.activityChangePct) return 'strong';
   return 'steady';
+}
+
+/** High-yield spreads: level and 3-month change, both in percentage points (see THRESHOLDS). */
+export function classifyCredit(levelPct: number, changePp: number): StateOf<'credit'> {
+  if (changePp >= THRESHOLDS.creditChangePp || levelPct >= THRESHOLDS.creditStressPct) return 'stressed';
+  if (changePp <= -THRESHOLDS.creditChangePp || levelPct <= THRESHOLDS.creditCalmPct) return 'calm';
+  return 'normal';
+}
+
+/** Where policy uncertainty stands: `rising`/`falling` by a fifth or more, else `high`/`low`/`usual` against its own history. */
+export type UncertaintyReading = 'rising' | 'falling' | 'high' | 'low' | 'usual';
+
+export function classifyUncertainty(percentile: number, changePct: number): UncertaintyReading {
+  if (changePct >= THRESHOLDS.policyChangePct) return 'rising';
+  if (changePct <= -THRESHOLDS.policyChangePct) return 'falling';
+  if (percentile >= THRESHOLDS.policyHighPercentile) return 'high';
+  if (percentile <= THRESHOLDS.policyLowPercentile) return 'low';
+  return 'usual';
+}
+
+/**
+ * Trade-policy uncertainty read as tariffs: falling or low uncertainty is the "easing tariff
+ * worries" of brief point 3; rising or high is worsening.
+ */
+export function tariffsFromUncertainty(reading: UncertaintyReading): StateOf<'tariffs'> {
+  return reading === 'falling' || reading === 'low' ? 'easing' : reading === 'rising' || reading === 'high' ? 'worsening' : 'unchanged';
+}
+
+/**
+ * Fiscal-policy uncertainty read as fiscal support: the small-cap case needs *sustained*
+ * stimulus, which a settled fiscal path (uncertainty falling, or low against its own history)
+ * allows; while the fiscal outlook is contested (rising, high or merely usual) it is not counted on.
+ */
+export function fiscalFromUncertainty(reading: UncertaintyReading): StateOf<'fiscal'> {
+  return reading === 'falling' || reading === 'low' ? 'stimulus' : 'no-stimulus';
+}
+
+/** A low relative price (cheap small caps) leans small; a high one leans large. Percentiles 0–100. */
+export function classifyValuation(percentiles: readonly number[]): StateOf<'valuation'> {
+  if (percentiles.length && percentiles.every((p) => p <= THRESHOLDS.valuationCheapPercentile)) return 'small';
+  if (percentiles.length && percentiles.every((p) => p >= THRESHOLDS.valuationDearPercentile)) return 'large';
+  return 'neutral';
 }
 
 // ── Which way each state leans ─────────────────────────────────────────────────────────────────
@@ -87,6 +161,9 @@ export const LEAN: { readonly [K in FactorId]: Readonly<Record<StateOf<K>, Lean>
   ism: { expanding: 'small', stalling: 'neutral', contracting: 'large' },
   housing: { strong: 'small', steady: 'neutral', weak: 'large' },
   autos: { strong: 'small', steady: 'neutral', weak: 'large' },
+  // Small caps carry more floating-rate and high-yield debt, so widening spreads hurt them first
+  // and calm credit lets them refinance.
+  credit: { calm: 'small', normal: 'neutral', stressed: 'large' },
   // Brief point 5: earnings revisions (EPS) decide who leads; the user says whom they favour.
   revisions: { small: 'small', neutral: 'neutral', large: 'large' },
   // Brief point 6: the valuation gap only helps small caps if it is an opportunity rather than a
@@ -99,12 +176,12 @@ export function leanOf<K extends FactorId>(id: K, state: StateOf<K> | 'unknown')
 }
 
 /**
- * The factors that speak to earnings: the cycle (ISM, housing, autos) and earnings quality
- * (revisions, valuation). Monetary policy, fiscal stimulus and tariffs are left out on purpose:
+ * The factors that speak to earnings: the cycle (ISM, housing, autos), the cost of small caps'
+ * debt (credit) and earnings quality (revisions, valuation). Monetary policy, fiscal stimulus and tariffs are left out on purpose:
  * brief point 3 calls them "hopes and dreams" the analysts doubt become lasting earnings momentum,
  * so they count only together, as the small-cap case.
  */
-export const FUNDAMENTALS = ['ism', 'housing', 'autos', 'revisions', 'valuation'] as const satisfies readonly FactorId[];
+export const FUNDAMENTALS = ['ism', 'housing', 'autos', 'credit', 'revisions', 'valuation'] as const satisfies readonly FactorId[];
 
 /** Small-leaning minus large-leaning fundamentals; unknown ones count as neither. */
 export function fundamentalBalance(s: States): number {
@@ -182,16 +259,30 @@ export function support(verdict: Exclude<Verdict, 'mixed'>, id: FactorId, state:
 
 const CONFIDENCE_CAP = 0.9;
 
+/** A proxy counts for half a factor: it stands in for the reading, it is not the reading. */
+export const PROXY_WEIGHT = 0.5;
+
+/** Each factor's source, when known (without it every known factor counts in full). */
+export type Sources = { readonly [K in FactorId]?: Source };
+
+function evidenceWeight(s: States, sources: Sources | undefined): number {
+  let weight = 0;
+  for (const id of FACTOR_IDS) {
+    if (s[id] === 'unknown') continue;
+    weight += sources?.[id] === 'proxy' ? PROXY_WEIGHT : 1;
+  }
+  return weight;
+}
+
 /**
  * 0..1. For a directional verdict: the share of the leaning factors that support it, counted with
  * one imaginary factor against (so a lone agreeing factor is thin evidence, not certainty), then
- * scaled by coverage (half weight for knowing nothing, full weight for knowing every factor), so
- * unknown factors lower it. For `mixed`: how evenly the known factors split, scaled the same way;
+ * scaled by coverage (half weight for knowing nothing, full weight for knowing every factor; a
+ * proxy counts half), so unknown factors and proxies lower it. For `mixed`: how evenly the known factors split, scaled the same way;
  * it never goes above 0.75. Capped at 0.9: no factor checklist makes a market call certain.
  */
-export function confidence(verdict: Verdict, s: States): number {
-  const known = FACTOR_IDS.filter((id) => s[id] !== 'unknown').length;
-  const coverage = 0.5 + 0.5 * (known / FACTOR_IDS.length);
+export function confidence(verdict: Verdict, s: States, sources?: Sources): number {
+  const coverage = 0.5 + 0.5 * (evidenceWeight(s, sources) / FACTOR_IDS.length);
   let score: number;
   if (verdict === 'mixed') {
     let small = 0;
@@ -219,8 +310,8 @@ export function confidence(verdict: Verdict, s: States): number {
 
 /** The order in which factors are cited as reasons, most telling first, per verdict. */
 export const REASON_PRIORITY: { readonly [V in Verdict]: readonly FactorId[] } = {
-  'durable-rerating': ['monetary', 'fiscal', 'tariffs', 'revisions', 'ism', 'housing', 'autos', 'valuation', 'momentum', 'seasonality'],
-  'short-term-trade': ['seasonality', 'revisions', 'ism', 'housing', 'autos', 'valuation', 'monetary', 'fiscal', 'tariffs', 'momentum'],
-  'large-cap-leadership': ['revisions', 'ism', 'housing', 'autos', 'momentum', 'valuation', 'monetary', 'tariffs', 'fiscal', 'seasonality'],
-  mixed: ['momentum', 'revisions', 'ism', 'monetary', 'housing', 'autos', 'fiscal', 'tariffs', 'valuation', 'seasonality'],
+  'durable-rerating': ['monetary', 'fiscal', 'tariffs', 'revisions', 'ism', 'credit', 'housing', 'autos', 'valuation', 'momentum', 'seasonality'],
+  'short-term-trade': ['seasonality', 'revisions', 'ism', 'housing', 'autos', 'credit', 'valuation', 'monetary', 'fiscal', 'tariffs', 'momentum'],
+  'large-cap-leadership': ['revisions', 'ism', 'credit', 'housing', 'autos', 'momentum', 'valuation', 'monetary', 'tariffs', 'fiscal', 'seasonality'],
+  mixed: ['momentum', 'revisions', 'ism', 'credit', 'monetary', 'housing', 'autos', 'fiscal', 'tariffs', 'valuation', 'seasonality'],
 };

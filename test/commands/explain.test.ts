@@ -144,9 +144,9 @@ describe('/explain finds what people type', () => {
   });
 
   it('points to the category list when nothing is close, inventing nothing', async () => {
-    const { reply, result } = await ask('/explain yield curve');
-    expect(result).toEqual({ match: 'not-found', query: 'yield curve', candidates: [] });
-    expect(reply.text).toBe("I don't have 'yield curve' in the glossary.\nType `/explain` on its own to browse every category.");
+    const { reply, result } = await ask('/explain cryptocurrency');
+    expect(result).toEqual({ match: 'not-found', query: 'cryptocurrency', candidates: [] });
+    expect(reply.text).toBe("I don't have 'cryptocurrency' in the glossary.\nType `/explain` on its own to browse every category.");
     expect(reply.actions).toBeUndefined();
   });
 

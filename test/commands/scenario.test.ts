@@ -24,6 +24,7 @@ const ask = (line: string, locale: 'en' | 'ko' = 'en') => runText(COMMANDS, line
 type Result = {
   verdict: string;
   confidence: number;
+  evidence: Record<string, number>;
   factors: { id: string; state: string; lean: string; source: string; asOf: string | null }[];
   flips: { changes: { id: string; from: string; to: string }[]; verdict: string }[];
   watch: { kind: string; date: string }[];
@@ -32,12 +33,13 @@ type Result = {
 const resultOf = (outcome: Awaited<ReturnType<typeof ask>>) => outcome.output.result as Result;
 
 describe('/scenario on ../shared/market-data at 2026-01-20', () => {
-  it('agrees with the analysts: a short-term trade, from the data alone', async () => {
+  it('agrees with the analysts: a short-term trade, from the data alone, with 7 of 11 factors read from data', async () => {
     const outcome = await ask('/scenario');
     expect(outcome.ok).toBe(true);
     const result = resultOf(outcome);
     expect(result.verdict).toBe('short-term-trade');
-    expect(result.confidence).toBe(0.45);
+    expect(result.confidence).toBe(0.35);
+    expect(result.evidence).toEqual({ data: 7, proxy: 0, user: 0, config: 0, unknown: 4, total: 11 });
     expect(Object.fromEntries(result.factors.map((f) => [f.id, `${f.state}/${f.source}`]))).toEqual({
       seasonality: 'in-window/data',
       momentum: 'small-leading/data',
@@ -47,26 +49,33 @@ describe('/scenario on ../shared/market-data at 2026-01-20', () => {
       ism: 'contracting/data',
       housing: 'weak/data',
       autos: 'unknown/unknown',
+      credit: 'calm/data',
       revisions: 'unknown/unknown',
-      valuation: 'unknown/unknown',
+      valuation: 'small/data',
     });
   });
 
   it('opens with the verdict in one sentence, with the lead it explains', async () => {
     const reply = (await ask('/scenario')).output.replies[0]!;
     expect(reply.text.split('\n')[0]).toBe(
-      '**Short-term trade** (confidence 45%): small caps are ahead (+7.3 pp year to date), but the lead falls inside the January tax-loss reversal window, so it is largely technical. Expect it to fade as the window closes unless earnings confirm it.',
+      '**Short-term trade** (confidence 35%): small caps are ahead (+7.3 pp year to date), but the lead falls inside the January tax-loss reversal window, so it is largely technical. Expect it to fade as the window closes unless earnings confirm it.',
     );
     expect(reply.tone).toBe('warning');
   });
 
   it('shows the factor checklist with state, source and date, and the reasons, flips, dates and framing', async () => {
     const reply = (await ask('/scenario')).output.replies[0]!;
-    expect(reply.fields.map((f) => f.label)).toEqual(['Tax-loss season', 'Price momentum', 'Monetary policy', 'Fiscal stimulus', 'Tariffs & trade', 'ISM manufacturing', 'Housing', 'Autos', 'Earnings revisions', 'Valuation gap']);
+    expect(reply.fields.map((f) => f.label)).toEqual(['Tax-loss season', 'Price momentum', 'Monetary policy', 'Fiscal stimulus', 'Tariffs & trade', 'ISM manufacturing', 'Housing', 'Autos', 'Credit spreads', 'Earnings revisions', 'Valuation gap']);
     expect(reply.fields[5]!.value).toBe('Contracting · data · Dec 31, 2025\nheadline PMI 47.9 for Dec 2025, 49.1 in Sep 2025, released Jan 5, 2026; new orders are not in the data');
-    expect(reply.fields[3]!.value).toBe('Unknown\nNo public data series for this. Set it with `stimulus:yes|no`.');
+    expect(reply.fields[3]!.value).toBe('Unknown\nThe data source has no EPUFISCAL series. Set it with `stimulus:yes|no`.');
+    expect(reply.fields[8]!.value).toBe('Calm (tight or narrowing) · data · Jan 19, 2026\nHY spread (BAMLH0A0HYM2) 2.65%, -0.39 pp since Oct 17, 2025');
+    expect(reply.fields[10]!.value).toBe(
+      "Favours small caps (an opportunity) · data · Jan 20, 2026\nrelative price, not P/E: the IWM/SPY ratio is above 14% of the last 10 years' sessions and 7% of the last 20 years'",
+    );
+    expect(reply.fields[9]!.value).toContain('FactSet');
+    expect(reply.text.split('\n')[1]).toBe('Evidence: 7 from data, 0 from proxies, 0 set by you, 4 unknown (of 11 factors).');
     for (const heading of ['**Why**', '**What would flip it**', '**What to watch**', '**Portfolio framing (education)**']) expect(reply.text).toContain(heading);
-    expect(reply.text).toContain('• Price momentum: Small caps leading → No clear leader ⇒ **Large-cap leadership**');
+    expect(reply.text).toContain('• Price momentum: Small caps leading → No clear leader ⇒ **Mixed**');
     expect(reply.text).toContain('• Feb 2, 2026, 10:00 ET: ISM manufacturing report for Jan 2026');
     expect(reply.text).toContain('_Educational, not investment advice._');
     expect(reply.footer).toBe('Prices: CSV folder (IWM/SPY, price return) · Macro: CSV folder · Data as of Jan 20, 2026 · Educational, not investment advice');
@@ -80,7 +89,7 @@ describe('/scenario on ../shared/market-data at 2026-01-20', () => {
 
   it('gives the flips and the dates to watch as data', async () => {
     const result = resultOf(await ask('/scenario'));
-    expect(result.flips[0]).toEqual({ changes: [{ id: 'momentum', from: 'small-leading', to: 'no-clear-leader' }], verdict: 'large-cap-leadership' });
+    expect(result.flips[0]).toEqual({ changes: [{ id: 'momentum', from: 'small-leading', to: 'no-clear-leader' }], verdict: 'mixed' });
     expect(result.watch.map((w) => `${w.kind} ${w.date}`)).toEqual(['seasonal-window-end 2026-01-30', 'ism-release 2026-02-02', 'earnings-season-end 2026-02-20']);
   });
 
@@ -109,7 +118,7 @@ describe('/scenario on ../shared/market-data at 2026-01-20', () => {
   it('answers in Korean', async () => {
     const reply = (await ask('/scenario', 'ko')).output.replies[0]!;
     expect(reply.title).toBe('소형주 강세, 트레이드인가 재평가인가? · 2026년 1월 20일');
-    expect(reply.text.split('\n')[0]).toMatch(/^\*\*단기 트레이드\*\* \(신뢰도 45%\): 소형주가 앞서 있지만\(연초 대비 \+7\.3%p\)/);
+    expect(reply.text.split('\n')[0]).toMatch(/^\*\*단기 트레이드\*\* \(신뢰도 35%\): 소형주가 앞서 있지만\(연초 대비 \+7\.3%p\)/);
     expect(reply.text).toContain('_교육용 정보이며 투자 조언이 아닙니다._');
   });
 });

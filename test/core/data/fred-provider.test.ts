@@ -3,6 +3,7 @@ import { createFredProvider } from '../../../core/data/fred-provider.ts';
 import { createCsvMacroProvider } from '../../../core/data/csv-macro-provider.ts';
 import { ProviderError, UnknownSymbolError } from '../../../core/data/provider.ts';
 import { MARKET_DATA_DIR } from '../../helpers/market-data.ts';
+import { FIXTURE_SERIES, fredFixtureText } from '../../helpers/fred-fixtures.ts';
 
 function fakeFetch(answer: (url: URL) => Response) {
   const urls: string[] = [];
@@ -39,5 +40,32 @@ describe('CSV macro provider', () => {
   it('reads macro series from the folder\'s macro/ subfolder', async () => {
     const s = await createCsvMacroProvider(MARKET_DATA_DIR).getSeries('ISM_MANUFACTURING_PMI');
     expect(s.observations.find((o) => o.date === '2026-01-27')?.value).toBe(52.6);
+  });
+});
+
+describe('FRED provider on fixtures in FRED\'s formats', () => {
+  it.each(FIXTURE_SERIES)('parses %s from the JSON API answer, skipping "." values', async (id) => {
+    const text = fredFixtureText(id);
+    const sent = (JSON.parse(text) as { observations: { date: string; value: string }[] }).observations;
+    const { f, urls } = fakeFetch(() => new Response(text, { headers: { 'content-type': 'application/json' } }));
+    const s = await createFredProvider({ apiKey: 'k', fetch: f, timeoutMs: 1000 }).getSeries(id);
+    expect(urls[0]).toContain(`series_id=${id}&`);
+    expect(s.observations).toEqual(sent.filter((o) => o.value !== '.').map((o) => ({ date: o.date, value: Number(o.value) })));
+    expect(s.observations.every((o) => Number.isFinite(o.value))).toBe(true);
+  });
+
+  it('reads negative diffusion indexes and a missing month from both formats alike', async () => {
+    const id = 'NOCDISA066MSFRBNY';
+    const json = await createFredProvider({ apiKey: 'k', fetch: fakeFetch(() => new Response(fredFixtureText(id))).f, timeoutMs: 1000 }).getSeries(id);
+    expect(json.observations.find((o) => o.date === '2025-09-01')?.value).toBe(-19.6);
+    expect(json.observations.some((o) => o.date === '2025-06-01')).toBe(false);
+    const csv = `observation_date,${id}\n2025-06-01,.\n${json.observations.map((o) => `${o.date},${o.value}`).join('\n')}\n`;
+    const graph = await createFredProvider({ fetch: fakeFetch(() => new Response(csv)).f, timeoutMs: 1000 }).getSeries(id);
+    expect(graph.observations).toEqual(json.observations);
+  });
+
+  it('treats FRED\'s 400 for a series it does not have (such as the ISM file or RELATIVE_PE) as an unknown series', async () => {
+    const body = JSON.stringify({ error_code: 400, error_message: 'Bad Request.  The series does not exist.' });
+    await expect(createFredProvider({ apiKey: 'k', fetch: fakeFetch(() => new Response(body, { status: 400 })).f, timeoutMs: 1000 }).getSeries('RELATIVE_PE')).rejects.toBeInstanceOf(UnknownSymbolError);
   });
 });

@@ -75,8 +75,10 @@ function checkAgainstBruteForce(s: States) {
 describe('what would flip it', () => {
   it('matches an exhaustive search on the January 2026 reading', () => {
     const report = checkAgainstBruteForce(states(JANUARY_2026));
-    expect(report.shown[0]).toEqual({ changes: [{ id: 'momentum', from: 'small-leading', to: 'no-clear-leader' }], verdict: 'large-cap-leadership' });
-    expect(report.unreachable).toEqual(['durable-rerating']);
+    // Calm credit and a cheap relative price now balance the weak cycle, so a fading lead alone is mixed,
+    // and the small-cap case (stimulus, tariff relief and an expanding cycle) is within three changes.
+    expect(report.shown[0]).toEqual({ changes: [{ id: 'momentum', from: 'small-leading', to: 'no-clear-leader' }], verdict: 'mixed' });
+    expect(report.unreachable).toEqual([]);
   });
 
   it.each(['small-cap-case', 'large-cap-case'] as const)('matches an exhaustive search on the %s', (preset) => {

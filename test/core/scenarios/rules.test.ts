@@ -126,17 +126,17 @@ describe('verdict rules', () => {
 
 describe('confidence', () => {
   it('stays between 0 and 0.9', () => {
-    expect(confidence('durable-rerating', states({ monetary: 'easing', fiscal: 'stimulus', tariffs: 'easing', ism: 'expanding', housing: 'strong', autos: 'strong', revisions: 'small', valuation: 'small', momentum: 'small-leading', seasonality: 'outside-window' }))).toBe(0.9);
+    expect(confidence('durable-rerating', states({ monetary: 'easing', fiscal: 'stimulus', tariffs: 'easing', ism: 'expanding', housing: 'strong', autos: 'strong', credit: 'calm', revisions: 'small', valuation: 'small', momentum: 'small-leading', seasonality: 'outside-window' }))).toBe(0.9);
     expect(confidence('mixed', states())).toBeGreaterThan(0);
   });
 
   it('falls as factors become unknown, the evidence being the same', () => {
-    const known = states({ ...JANUARY_2026, fiscal: 'no-stimulus', tariffs: 'unchanged', autos: 'steady', revisions: 'neutral', valuation: 'neutral' });
+    const known = states({ ...JANUARY_2026, fiscal: 'no-stimulus', tariffs: 'unchanged', autos: 'steady', revisions: 'neutral' });
     expect(confidence('short-term-trade', states(JANUARY_2026))).toBeLessThan(confidence('short-term-trade', known));
   });
 
   it('treats a lone agreeing factor as thin evidence', () => {
-    // Only the window and the lead known: 1/(1+0+1) agreement × (0.5 + 0.5 × 2/10) coverage.
+    // Only the window and the lead known: 1/(1+0+1) agreement × (0.5 + 0.5 × 2/11) coverage = 0.295.
     expect(confidence('short-term-trade', states({ seasonality: 'in-window', momentum: 'small-leading' }))).toBe(0.3);
   });
 
@@ -146,7 +146,17 @@ describe('confidence', () => {
     expect(confidence('short-term-trade', withEasing)).toBeLessThan(confidence('short-term-trade', withHold));
   });
 
-  it('gives 0.45 to the January 2026 trade: 3 of 4 leaning factors agree (3/5 with the imaginary one against), half known (×0.75)', () => {
-    expect(confidence('short-term-trade', states(JANUARY_2026))).toBe(0.45);
+  it('gives 0.35 to the January 2026 trade: 3 of 6 leaning factors agree (3/7 with the imaginary one against), 7 of 11 known (×0.82)', () => {
+    expect(confidence('short-term-trade', states(JANUARY_2026))).toBe(0.35);
+  });
+
+  it('counts a proxy as half a known factor', () => {
+    const s = states({ ...JANUARY_2026, tariffs: 'easing', fiscal: 'stimulus' });
+    const asData = confidence('short-term-trade', s);
+    const asProxies = confidence('short-term-trade', s, { tariffs: 'proxy', fiscal: 'proxy' });
+    // 3/(3+5+1) agreement; coverage 0.5 + 0.5 × 9/11 as data, 0.5 + 0.5 × 8/11 with the two policy proxies at half weight.
+    expect(asData).toBe(Math.round((3 / 9) * (0.5 + 0.5 * (9 / 11)) * 100) / 100);
+    expect(asProxies).toBe(Math.round((3 / 9) * (0.5 + 0.5 * (8 / 11)) * 100) / 100);
+    expect(asProxies).toBeLessThan(asData);
   });
 });

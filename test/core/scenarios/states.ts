@@ -19,11 +19,13 @@ export function factorSet(given: GivenStates = {}): FactorSet {
   return out as FactorSet;
 }
 
-/** The brief's situation on 20 January 2026 as the data reads it. */
+/** The brief's situation on 20 January 2026 as ../shared/market-data reads it (7 of 11 factors). */
 export const JANUARY_2026: GivenStates = {
   seasonality: 'in-window',
   momentum: 'small-leading',
   monetary: 'easing',
   ism: 'contracting',
   housing: 'weak',
+  credit: 'calm',
+  valuation: 'small',
 };
