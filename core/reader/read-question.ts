@@ -131,7 +131,7 @@ function readChecked(text: string, deps: QuestionDeps): QuestionReading {
     const line = smallcapsLine(period?.option ?? 'ytd', named, basis, words);
     const bare = !cue.returns && !periods.length && named.length === 1 && !cue.explain;
     const bareTerm = terms.find((t) => INSTRUMENT_TERMS.has(t.entry.id));
-    if (bare && bareTerm) return { kind: 'ambiguous', understood: as('returns', { term: termOf(bareTerm.entry) }), options: [line, explainLine(bareTerm.entry, language)] };
+    if (bare && bareTerm) return { kind: 'ambiguous', understood: { ...base, term: termOf(bareTerm.entry) }, options: [line, explainLine(bareTerm.entry, language)] };
     return command(line, as('returns'));
   }
 
