@@ -33,7 +33,10 @@ export function sentences(text: string): string[] {
   return text.split(/(?<=[.!?。])\s+|\n+/u).map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
 
-const quoteOf = (s: string) => (s.length > 300 ? `${s.slice(0, 297)}…` : s);
+const quoteOf = (raw: string) => {
+  const s = raw.replace(/^["“”'‘’]+|["“”'‘’]+$/gu, '').trim();
+  return s.length > 300 ? `${s.slice(0, 297)}…` : s;
+};
 
 /**
  * The claims in a text: returns of our instruments with a stated figure, small caps leading or

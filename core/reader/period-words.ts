@@ -96,19 +96,19 @@ const RULES: readonly Rule[] = [
   { re: /\b(?:today|(?:a|one|1)[\s-]day|yesterday|last session|on the day)\b/g, read: () => '1d' },
   { re: /오늘|하루|어제/g, read: () => '1d' },
   // last 3 months, over five years, a decade
-  { re: new RegExp(`\\b(?:(?:over|in|for|during)\\s+)?(?:the\\s+)?(?:last|past|previous|recent)?\\s*(${NUM})[\\s-]+(months?|mos?|years?|yrs?|y)\\b`, 'g'), read: (m, a) => {
+  { re: /\blast year\b|\bprevious year\b/g, read: (_m, a) => String(yearOf(a) - 1) },
+  { re: new RegExp(`\\b(?:(?:over|in|for|during)\\s+)?(?:the\\s+)?(?:last|past|previous|recent)?\\s*(${NUM})[\\s-]+(months?|monhts?|mnths?|moths?|mos?|years?|yeras?|yrs?|y)\\b`, 'g'), read: (m, a) => {
     const n = num(m[1]!);
     if (!(n >= 1)) return undefined;
     return /^m/.test(m[2]!) ? months(n, a) : { option: years(n, a), years: n };
   } },
   { re: /\b(?:(?:over|in|for)\s+)?(?:the\s+)?(?:last|past|previous)\s+(months?|years?|decade|quarter)\b/g, read: (m, a) => (m[1] === 'decade' ? { option: '10y', years: 10 } : m[1]!.startsWith('quarter') ? '3m' : m[1]!.startsWith('month') ? lastMonth(a) : m[1] === 'year' ? '1y' : undefined) },
   { re: /\b(?:a|one) decade\b|\bten years\b|\bdecade\b/g, read: () => ({ option: '10y', years: 10 }) },
-  { re: /\blast year\b|\bprevious year\b/g, read: (_m, a) => String(yearOf(a) - 1) },
   { re: /작년|지난해|전년/g, read: (_m, a) => String(yearOf(a) - 1) },
   { re: /재작년/g, read: (_m, a) => String(yearOf(a) - 2) },
   { re: /(\d{1,2}|한|두|세|석|네|다섯|여섯)\s*(?:개월|달)/g, read: (m, a) => months(num(m[1]!), a) },
   { re: /반년/g, read: () => '6m' },
-  { re: /(?<!\d)(\d{1,2})\s*년(?!\s*\d{1,2}\s*월)/g, read: (m, a) => ({ option: years(+m[1]!, a), years: +m[1]! }) },
+  { re: /(?<!\d)(\d{1,2})\s*년/g, read: (m, a) => ({ option: years(+m[1]!, a), years: +m[1]! }) },
   { re: /\b(?:all[\s-]time|since inception|full history|all history|max(?:imum)?)\b/g, read: () => 'max' },
   { re: /전체\s*기간|역대|상장\s*이후|사상/g, read: () => 'max' },
   // in 2023 / 2023년

@@ -21,9 +21,9 @@ const HELP = ['help', 'what can you do', 'what can i ask', 'how do i use', 'how 
 const SUBSCRIPTION = ['subscribe', 'subscribed', 'subscription', 'subscriptions', 'morning post', 'morning posts', 'morning brief', 'morning briefing', 'daily brief', 'daily post', 'daily update', 'unsubscribe', '구독', '아침 브리핑', '모닝 브리핑', '아침 게시', '매일 아침', '아침마다'];
 const UNSUBSCRIBE = ['unsubscribe', 'stop', 'cancel', 'turn off', 'remove', 'no more', '해지', '취소', '그만', '중단', '끄고', '꺼줘', '끊'];
 const STATUS = ['status', 'am i', 'are we', 'is this channel', 'is the channel', 'next post', 'when', 'check', 'do we have', 'any', '상태', '확인', '언제', '되어 있', '돼 있', '되어있', '돼있', '됐어', '했어', '중이야', '있어'];
-const EXPLAIN = ['what is', 'what the', 'what a', 'what an', 'what are', 'what does', 'what do', 'what exactly is', 'meaning of', 'meaning', 'mean', 'means', 'define', 'definition', 'explain', 'stand for', 'stands for', 'tell me about', 'eli5', 'in plain words', 'in simple terms', 'who is', '뭐야', '뭔가요', '뭐예요', '뭐에요', '뭐임', '뭔데', '무엇인가', '무엇', '뜻', '의미', '설명', '이란', '알려줘', '란 뭐', '가 뭐', '이 뭐'];
+const EXPLAIN = ['what is', 'what the', 'what a', 'what an', 'what are', 'what does', 'what do', 'what exactly is', 'meaning of', 'meaning', 'mean', 'means', 'define', 'definition', 'explain', 'stand for', 'stands for', 'tell me about', 'eli5', 'in plain words', 'in simple terms', 'who is', '뭐야', '뭔가요', '뭐예요', '뭐에요', '뭐임', '뭔데', '무엇인가', '무엇', '뜻', '의미', '설명', '이란', '란?', '알려줘', '란 뭐', '가 뭐', '이 뭐'];
 const SEASONALITY = ['january effect', 'jan effect', 'january', 'januaries', 'seasonal', 'seasonality', 'seasonally', 'turn of the year', 'every year', 'each year', 'calendar effect', 'new year effect', '1월 효과', '1월', '계절성', '계절적', '시즌성', '연초 효과', '매년', '정초', '해마다'];
-const SCENARIO = ['trade or', 'or a trade', 'just a trade', 'only a trade', 'a trade', 'real rotation', 'rotation real', 'a rotation', 'genuine rotation', 'true rotation', 'durable', 'last', 'lasting', 'sustainable', 'sustained', 'structural', 're-rating', 'rerating', 're rating', 'fade', 'keep going', 'keep beating', 'keep outperforming', 'continue', 'persist', 'scenario', 'scenarios', 'what if', 'going forward', 'is it over', 'for real', 'real or', 'verdict', 'outlook', 'will small caps', 'will it', '트레이드', '구조적', '재평가', '지속', '이어질', '계속될', '계속 갈', '시나리오', '만약', '오래 갈', '전망', '끝났', '진짜 로테이션', '로테이션', '순환매', '갈까', '될까', '추세'];
+const SCENARIO = ['trade or', 'or a trade', 'just a trade', 'only a trade', 'a trade', 'real rotation', 'rotation real', 'a rotation', 'genuine rotation', 'true rotation', 'durable', 'last', 'lasts', 'lasted', 'lasting', 'sustainable', 'sustained', 'structural', 're-rating', 'rerating', 're rating', 'fade', 'keep going', 'keep beating', 'keep outperforming', 'continue', 'persist', 'scenario', 'scenarios', 'what if', 'going forward', 'is it over', 'for real', 'real or', 'verdict', 'outlook', 'will small caps', 'will it', '트레이드', '구조적', '재평가', '지속', '이어질', '계속될', '계속 갈', '시나리오', '만약', '오래 갈', '전망', '끝났', '진짜 로테이션', '로테이션', '순환매', '갈까', '될까', '추세'];
 const RETURNS = ['beat', 'beating', 'beaten', 'outperform', 'outperforming', 'outperformed', 'ahead', 'lead', 'leading', 'lag', 'lagging', 'behind', 'underperform', 'underperforming', 'return', 'returns', 'performance', 'perform', 'performing', 'doing', 'did', 'up', 'down', 'gain', 'gains', 'gained', 'rally', 'rallied', 'rise', 'rose', 'risen', 'fell', 'fall', 'fallen', 'how much', 'compare', 'comparison', 'versus', 'vs', 'spread', 'gap', 'ratio', 'winning', 'against', 'move', 'moved', 'change', 'numbers', '앞서', '이기', '이겼', '올랐', '오른', '상승', '하락', '떨어', '수익률', '성과', '비교', '격차', '얼마나', '어때', '어땠', '강세', '약세', '초과수익', '아웃퍼폼', '스프레드', '대비', '수익', '차이'];
 const TOTAL = ['total return', 'total returns', 'with dividends', 'dividends reinvested', 'including dividends', 'incl dividends', 'adjusted close', '총수익', '배당 포함', '배당 재투자', '토탈 리턴', '토탈리턴'];
 const INDEX = ['index level', 'index levels', 'the index itself', 'index basis', 'price index', '^rut', '^gspc', '^ndx', '^sp600', '지수 기준', '지수 레벨', '지수 자체', '지수로'];
@@ -66,7 +66,7 @@ function unreadable(language: 'en' | 'ko', problem?: QuestionReading & { kind: '
 }
 
 function readChecked(text: string, deps: QuestionDeps): QuestionReading {
-  const language = languageOf(text);
+  const language = languageOf(text, 0);
   const periods = findPeriods(text, deps.asOf);
   const rest = blank(text, periods);
   const words = toWords(rest);
@@ -85,7 +85,10 @@ function readChecked(text: string, deps: QuestionDeps): QuestionReading {
     seasonality: hasAny(words, SEASONALITY),
     scenario: hasAny(words, SCENARIO),
     returns: hasAny(words, RETURNS),
+    study: hasAny(words, PRESETS.find(([p]) => p === 'study')![1]),
   };
+  const preset = PRESETS.some(([p, phrases]) => p !== 'study' && hasAny(words, phrases));
+  if (preset) cue.scenario = true;
   const plainTerms = terms.filter((t) => !INSTRUMENT_TERMS.has(t.entry.id));
   const comparison = named.length >= 2 && named.some((n) => n.role === 'small') && named.some((n) => n.role === 'large');
 
@@ -95,7 +98,7 @@ function readChecked(text: string, deps: QuestionDeps): QuestionReading {
     return command(name ? `/help ${name}` : '/help', as('help'));
   }
 
-  if (cue.explain && !comparison) {
+  if (cue.explain && !comparison && !preset) {
     const wanted = plainTerms.length ? plainTerms : terms;
     const measured = wanted.every((t) => MEASURED.has(t.entry.id));
     if (wanted.length && !(measured && (period || cue.returns) && named.length)) {
@@ -111,12 +114,12 @@ function readChecked(text: string, deps: QuestionDeps): QuestionReading {
     }
   }
 
-  if (cue.scenario && !(cue.seasonality && !hasAny(words, ['trade', 'durable', 'structural', 're-rating', 'rerating', '트레이드', '구조적', '재평가']))) {
+  if (cue.scenario && (cue.study || !cue.seasonality || hasAny(words, ['trade', 'durable', 'structural', 're-rating', 'rerating', '트레이드', '구조적', '재평가']))) {
     return command(scenarioLine(words), as('scenario'));
   }
   if (cue.seasonality) {
     const effect = terms.find((t) => t.entry.id === 'january-effect')?.entry ?? (words.tokens.length <= 3 ? deps.glossary.byId.get('january-effect') : undefined);
-    if (effect && words.tokens.length <= 3 && !cue.returns && !cue.explain) {
+    if (effect && words.tokens.length <= 3 && !periods.length && !named.length && !cue.returns && !cue.explain) {
       return { kind: 'ambiguous', understood: as('seasonality', { term: termOf(effect) }), options: ['/seasonality', explainLine(effect, language)] };
     }
     const years = periods.find((p) => p.years !== undefined && p.years >= 3 && p.years <= 40)?.years;

@@ -30,9 +30,9 @@ export function checkInput(raw: unknown, max: number): CheckedInput {
 
 export const hasHangul = (s: string): boolean => /\p{Script=Hangul}/u.test(s);
 
-/** The language of a text: Korean when at least a fifth of its letters are Hangul. */
-export function languageOf(s: string): 'en' | 'ko' {
+/** The language of a text: Korean when more than `share` of its letters are Hangul (a fifth by default; 0 means any Hangul). */
+export function languageOf(s: string, share = 0.2): 'en' | 'ko' {
   const letters = s.match(LETTER)?.length ?? 0;
   const hangul = s.match(/\p{Script=Hangul}/gu)?.length ?? 0;
-  return letters > 0 && hangul / letters >= 0.2 ? 'ko' : 'en';
+  return letters > 0 && hangul > 0 && hangul / letters >= share ? 'ko' : 'en';
 }
