@@ -19,7 +19,7 @@ export const QUESTION_MAX = 2_000;
 
 const HELP = ['help', 'what can you do', 'what can i ask', 'how do i use', 'how to use', 'what commands', 'commands', 'usage', 'how does this bot work', '도움말', '도움', '사용법', '명령어', '뭘 할 수', '무엇을 할 수', '뭐 할 수', '어떻게 써', '어떻게 사용'];
 const SUBSCRIPTION = ['subscribe', 'subscribed', 'subscription', 'subscriptions', 'morning post', 'morning posts', 'morning brief', 'morning briefing', 'daily brief', 'daily post', 'daily update', 'unsubscribe', '구독', '아침 브리핑', '모닝 브리핑', '아침 게시', '매일 아침', '아침마다'];
-const UNSUBSCRIBE = ['unsubscribe', 'stop', 'cancel', 'turn off', 'remove', 'no more', '해지', '취소', '그만', '중단', '끄고', '꺼줘', '끊'];
+const UNSUBSCRIBE = ['unsubscrib*', 'stop', 'cancel', 'turn off', 'remove', 'no more', '해지', '취소', '그만', '중단', '끄고', '꺼줘', '끊'];
 const STATUS = ['status', 'am i', 'are we', 'is this channel', 'is the channel', 'next post', 'when', 'check', 'do we have', 'any', '상태', '확인', '언제', '되어 있', '돼 있', '되어있', '돼있', '됐어', '했어', '중이야', '있어'];
 const EXPLAIN = ['what is', 'what the', 'what a', 'what an', 'what are', 'what does', 'what do', 'what exactly is', 'meaning of', 'meaning', 'mean', 'means', 'define', 'definition', 'explain', 'stand for', 'stands for', 'tell me about', 'eli5', 'in plain words', 'in simple terms', 'who is', '뭐야', '뭔가요', '뭐예요', '뭐에요', '뭐임', '뭔데', '무엇인가', '무엇', '뜻', '의미', '설명', '이란', '란?', '알려줘', '란 뭐', '가 뭐', '이 뭐'];
 const SEASONALITY = ['january effect', 'jan effect', 'january', 'januaries', 'seasonal', 'seasonality', 'seasonally', 'turn of the year', 'every year', 'each year', 'calendar effect', 'new year effect', '1월 효과', '1월', '계절성', '계절적', '시즌성', '연초 효과', '매년', '정초', '해마다'];
