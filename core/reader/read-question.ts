@@ -148,7 +148,7 @@ function readChecked(text: string, deps: QuestionDeps): QuestionReading {
 
 function subscription(words: Words, understood: Understood): QuestionReading {
   if (hasAny(words, UNSUBSCRIBE)) return { kind: 'ambiguous', understood, options: ['/rotation unsubscribe', '/rotation status'] };
-  const asksStatus = hasAny(words, STATUS) || hasAny(words, ['subscribed', 'subscription', 'subscriptions']);
+  const asksStatus = hasAny(words, STATUS) || hasAny(words, ['subscribed*', 'subscription*']);
   if (!asksStatus && hasAny(words, ['subscribe', '구독'])) return { kind: 'ambiguous', understood, options: ['/rotation subscribe', '/rotation status'] };
   return { kind: 'command', line: '/rotation status', understood };
 }
