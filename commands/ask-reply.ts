@@ -56,3 +56,6 @@ export function unreadableReply(locale: Locale, reading: QuestionReading & { kin
 
 /** `/smallcaps ytd` as this platform types it (`/rb-smallcaps ytd`). */
 export const withPrefix = (line: string, prefix: string) => `${prefix}${line.replace(/^\//, '')}`;
+
+/** The line renderers put above an answer to a plain-words question: "Read as `/smallcaps ytd vs:QQQ`". */
+export const readAsHeading = (locale: Locale, line: string) => t(locale, 'reader.readAs', { line });
