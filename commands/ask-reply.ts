@@ -4,7 +4,8 @@ import type { QuestionReading, Understood } from '../core/reader/reading.ts';
 import { t } from '../core/i18n/translate.ts';
 import { QUESTION_MAX } from '../core/reader/read-question.ts';
 
-const NAMES: Record<string, { en: string; ko: string }> = {
+/** Our instruments as answers name them. */
+export const INSTRUMENT_NAMES: Record<string, { en: string; ko: string }> = {
   IWM: { en: 'Russell 2000 (IWM)', ko: '러셀2000(IWM)' },
   IJR: { en: 'S&P 600 (IJR)', ko: 'S&P 600(IJR)' },
   SPY: { en: 'S&P 500 (SPY)', ko: 'S&P 500(SPY)' },
@@ -17,7 +18,7 @@ export function understoodLine(locale: Locale, u: Understood): string {
   if (u.intent) parts.push(t(locale, `reader.part.${u.intent}`));
   if (u.period) parts.push(t(locale, 'reader.part.period', { phrase: u.period.phrase.slice(0, 60) }));
   else if (u.intent === 'returns') parts.push(t(locale, 'reader.part.noPeriod'));
-  const names = [...new Set(u.named.map((n) => (n.symbol ? NAMES[n.symbol]![locale] : t(locale, `reader.side.${n.role}`))))];
+  const names = [...new Set(u.named.map((n) => (n.symbol ? INSTRUMENT_NAMES[n.symbol]![locale] : t(locale, `reader.side.${n.role}`))))];
   if (names.length && (u.intent === 'returns' || u.intent === undefined)) parts.push(t(locale, 'reader.part.named', { names: names.join(', ') }));
   if (u.term) parts.push(t(locale, 'reader.part.term', { term: u.term[locale] }));
   if (u.basis) parts.push(t(locale, 'reader.part.basis', { basis: t(locale, `basis.${u.basis}`) }));

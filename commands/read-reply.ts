@@ -7,14 +7,9 @@ import { t } from '../core/i18n/translate.ts';
 import { formatDate, formatPercent, formatPp } from '../core/i18n/format.ts';
 import { DISCORD_LIMITS, SLACK_LIMITS } from '../core/platform-limits.ts';
 import { truncate } from '../core/text/fit-text.ts';
+import { INSTRUMENT_NAMES } from './ask-reply.ts';
 
-const NAMES: Record<string, { en: string; ko: string }> = {
-  IWM: { en: 'Russell 2000 (IWM)', ko: '러셀2000(IWM)' },
-  IJR: { en: 'S&P 600 (IJR)', ko: 'S&P 600(IJR)' },
-  SPY: { en: 'S&P 500 (SPY)', ko: 'S&P 500(SPY)' },
-  QQQ: { en: 'Nasdaq-100 (QQQ)', ko: '나스닥100(QQQ)' },
-};
-const nameOf = (symbol: string, locale: Locale) => NAMES[symbol]?.[locale] ?? symbol;
+const nameOf = (symbol: string, locale: Locale) => INSTRUMENT_NAMES[symbol]?.[locale] ?? symbol;
 
 /** Room per message, kept under both platforms' limits: buttons, fields, characters. */
 const TERMS_PER_REPLY = Math.min(DISCORD_LIMITS.actionRows * DISCORD_LIMITS.buttonsPerRow, SLACK_LIMITS.actionsElements, 20);
