@@ -3,6 +3,7 @@ import { benchGlossary } from './glossary-bench.ts';
 import { benchCharts, formatChartsBench } from './charts-bench.ts';
 import { ms, peakRssMb, verdict } from './stats.ts';
 import { benchStartup, STARTUP_TARGETS } from './startup-bench.ts';
+import { benchReader } from './reader-bench.ts';
 
 /** `npm run bench`: speed and memory figures on the real data. Not part of `npm test`; targets print OK or MISS. */
 async function main() {
@@ -36,6 +37,12 @@ async function main() {
     console.log(`== glossary: ${g.queries} queries ==`);
     console.log(`lookup        p50 ${ms(g.lookupMs.p50)}  p99 ${ms(g.lookupMs.p99)}  [${verdict(g.lookupMs.p99, 2)} p99 < 2 ms]`);
     console.log(`autocomplete  p50 ${ms(g.autocompleteMs.p50)}  p99 ${ms(g.autocompleteMs.p99)}  [${verdict(g.autocompleteMs.p99, 2)} p99 < 2 ms]`);
+  }
+  if (want('reader')) {
+    const r = await benchReader();
+    console.log('== plain words: question reader and article reader ==');
+    console.log(`reading a question                 p50 ${ms(r.question.p50)}  p99 ${ms(r.question.p99)}  [${verdict(r.question.p99, 5)} p99 < 5 ms]  (${r.question.n} reads)`);
+    console.log(`reading a ${r.articleChars.toLocaleString('en-US')}-character article incl. claim checks on cached data  p50 ${ms(r.article.p50)}  p99 ${ms(r.article.p99)}  [${verdict(r.article.p99, 50)} p99 < 50 ms]`);
   }
   if (want('charts')) {
     console.log('== charts ==');

@@ -5,6 +5,8 @@ import { scenario } from './scenario.ts';
 import { explain } from './explain.ts';
 import { rotation } from './rotation.ts';
 import { helpCommand } from './help.ts';
+import { askCommand } from './ask.ts';
+import { read } from './read.ts';
 
 /** Every command, in the order help lists them. Discord registration and the Slack manifest derive from this. */
-export const COMMANDS: readonly AnyCommand[] = [smallcaps, seasonality, scenario, explain, rotation, helpCommand(() => COMMANDS)];
+export const COMMANDS: readonly AnyCommand[] = [smallcaps, seasonality, scenario, explain, rotation, askCommand(() => COMMANDS), read, helpCommand(() => COMMANDS)];

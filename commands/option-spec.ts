@@ -8,6 +8,8 @@ export type StringOption = {
   readonly autocomplete?: boolean;
   /** Takes every remaining word in text input, for free text such as a glossary term. */
   readonly rest?: boolean;
+  /** With `rest`: takes the text exactly as typed (quotes, colons and line breaks kept), less trailing `key:value` words naming the other options. */
+  readonly verbatim?: boolean;
   readonly default?: string;
   readonly maxLength?: number;
 };

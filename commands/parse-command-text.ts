@@ -15,6 +15,8 @@ function tokenize(text: string): string[] {
  */
 export function parseCommandText(options: OptionsSpec, text: string): Record<string, string> {
   const names = Object.keys(options);
+  const verbatim = names.find((n) => { const o = options[n]!; return o.type === 'string' && o.verbatim === true; });
+  if (verbatim) return parseVerbatim(options, verbatim, text);
   const named: Record<string, string> = {};
   const positional: string[] = [];
   for (const token of tokenize(text)) {
@@ -36,5 +38,20 @@ export function parseCommandText(options: OptionsSpec, text: string): Record<str
     } else named[name] = positional[i++]!;
   }
   if (i < positional.length) throw new UserError('input.unexpected', { value: positional.slice(i).join(' ').slice(0, 60) });
+  return named;
+}
+
+/** Free text such as a question or an article: only trailing `key:value` words naming another option are options. */
+function parseVerbatim(options: OptionsSpec, verbatim: string, text: string): Record<string, string> {
+  const named: Record<string, string> = {};
+  let rest = text.trim();
+  for (;;) {
+    const m = /(?:^|\s)([a-zA-Z][\w-]*)[:=](\S+)$/.exec(rest);
+    const key = m?.[1]?.toLowerCase();
+    if (!m || key === undefined || key === verbatim || !(key in options) || key in named) break;
+    named[key] = m[2]!;
+    rest = rest.slice(0, m.index).trimEnd();
+  }
+  if (rest) named[verbatim] = rest;
   return named;
 }

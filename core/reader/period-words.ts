@@ -1,0 +1,141 @@
+import type { IsoDate } from '../market/types.ts';
+import { RELATIVE_PERIODS } from '../market/period.ts';
+import { addCalendarMonths } from '../market/sessions-index.ts';
+import { addDays, isoDate, yearOf } from '../calendar/iso-date.ts';
+
+/** A period found in words, as the `/smallcaps` option text it stands for. */
+export type PeriodMention = {
+  /** `ytd`, `3m`, `2023`, or `from:2025-03-01` with an optional ` to:2025-03-31`. */
+  readonly option: string;
+  /** The words it was read from, as typed. */
+  readonly phrase: string;
+  /** Offset in the text, for ordering. */
+  readonly at: number;
+  /** Years of history asked for ("over the last 10 years"), for /seasonality. */
+  readonly years?: number;
+};
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  janurary: 1, januray: 1, febuary: 2, feburary: 2, setpember: 9, octber: 10, decmber: 12,
+};
+const NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, 한: 1, 두: 2, 세: 3, 석: 3, 네: 4, 다섯: 5, 여섯: 6 };
+const MONTH = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const NUM = `\\d{1,2}|${Object.keys(NUMBERS).filter((k) => /[a-z]/.test(k)).join('|')}`;
+
+const relative = (code: string) => (RELATIVE_PERIODS as readonly string[]).includes(code);
+const num = (s: string) => NUMBERS[s] ?? Number(s);
+const from = (date: IsoDate, to?: IsoDate) => (to ? `from:${date} to:${to}` : `from:${date}`);
+const lastDayOf = (y: number, m: number) => isoDate(y, m + 1, 0);
+
+/** The latest 1st of `month` on or before as-of ("since March" in January 2026 is March 2025). */
+function monthStart(month: number, asOf: IsoDate, year?: number): IsoDate {
+  const y = year ?? (month <= Number(asOf.slice(5, 7)) ? yearOf(asOf) : yearOf(asOf) - 1);
+  return isoDate(y, month, 1);
+}
+
+/** `from:` the 1st of this year is year to date. */
+const since = (date: IsoDate, asOf: IsoDate) => (date === isoDate(yearOf(asOf), 1, 1) ? 'ytd' : from(date));
+
+function months(n: number, asOf: IsoDate): string {
+  const code = `${n}m`;
+  if (relative(code)) return code;
+  if (n === 12) return '1y';
+  return from(addDays(addCalendarMonths(asOf, -n), 1));
+}
+
+function years(n: number, asOf: IsoDate): string {
+  const code = `${n}y`;
+  return relative(code) ? code : from(addDays(`${yearOf(asOf) - n}${asOf.slice(4)}`, 1));
+}
+
+function lastMonth(asOf: IsoDate): string {
+  const first = addCalendarMonths(`${asOf.slice(0, 8)}01`, -1);
+  return from(first, lastDayOf(yearOf(first), Number(first.slice(5, 7))));
+}
+
+function calendarYear(y: number, asOf: IsoDate): string | undefined {
+  if (y < 1900 || y > yearOf(asOf)) return undefined;
+  return y === yearOf(asOf) ? 'ytd' : String(y);
+}
+
+type Rule = { readonly re: RegExp; readonly read: (m: RegExpExecArray, asOf: IsoDate) => Omit<PeriodMention, 'phrase' | 'at'> | string | undefined };
+
+/** Most specific first; a later rule never reads words an earlier one took. */
+const RULES: readonly Rule[] = [
+  // since 1 March 2025 / since March 1, 2025 / since 2025-03-01
+  { re: new RegExp(`\\b(?:since|from|starting|after)\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})\\.?,?\\s+(\\d{4})\\b`, 'g'), read: (m, a) => since(isoDate(+m[3]!, MONTHS[m[2]!]!, +m[1]!), a) },
+  { re: new RegExp(`\\b(?:since|from|starting|after)\\s+(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'g'), read: (m, a) => since(isoDate(+m[3]!, MONTHS[m[1]!]!, +m[2]!), a) },
+  { re: /\b(?:between|from)\s+(\d{4}-\d{2}-\d{2})\s+(?:and|to|until|through)\s+(\d{4}-\d{2}-\d{2})\b/g, read: (m) => (m[1]! <= m[2]! ? from(m[1]!, m[2]!) : undefined) },
+  { re: /\b(?:since|from|starting|after)\s+(\d{4}-\d{2}-\d{2})\b/g, read: (m, a) => since(m[1]!, a) },
+  { re: /(\d{4})년\s*(\d{1,2})월\s*(\d{1,2})일\s*(?:부터|이후|이래|以後)/g, read: (m, a) => since(isoDate(+m[1]!, +m[2]!, +m[3]!), a) },
+  { re: /(\d{4})-(\d{2})-(\d{2})\s*(?:부터|이후|이래)/g, read: (m, a) => since(`${m[1]}-${m[2]}-${m[3]}`, a) },
+  // since March 2025 / since March / in January 2024 (a whole month)
+  { re: new RegExp(`\\b(?:since|starting|from)\\s+(?:the\\s+(?:start|beginning)\\s+of\\s+)?(${MONTH})\\.?(?:\\s+(\\d{4}))?\\b`, 'g'), read: (m, a) => since(monthStart(MONTHS[m[1]!]!, a, m[2] ? +m[2] : undefined), a) },
+  { re: new RegExp(`\\b(?:in|during|for|of)\\s+(${MONTH})\\.?\\s+(\\d{4})\\b`, 'g'), read: (m) => from(isoDate(+m[2]!, MONTHS[m[1]!]!, 1), lastDayOf(+m[2]!, MONTHS[m[1]!]!)) },
+  { re: /(\d{4})년\s*(\d{1,2})월\s*(?:부터|이후|이래)/g, read: (m, a) => since(isoDate(+m[1]!, +m[2]!, 1), a) },
+  { re: /(\d{4})년\s*(\d{1,2})월(?!\s*\d)/g, read: (m) => (+m[2]! >= 1 && +m[2]! <= 12 ? from(isoDate(+m[1]!, +m[2]!, 1), lastDayOf(+m[1]!, +m[2]!)) : undefined) },
+  { re: /(\d{1,2})월\s*(\d{1,2})일\s*(?:부터|이후|이래)/g, read: (m, a) => since(isoDate(yearOf(monthStart(+m[1]!, a)), +m[1]!, +m[2]!), a) },
+  { re: /(\d{1,2})월\s*(?:부터|이후|이래|들어)/g, read: (m, a) => (+m[1]! >= 1 && +m[1]! <= 12 ? since(monthStart(+m[1]!, a), a) : undefined) },
+  { re: /\b(?:since|from|starting)\s+(\d{4})\b/g, read: (m, a) => (+m[1]! <= yearOf(a) ? since(isoDate(+m[1]!, 1, 1), a) : undefined) },
+  { re: /(\d{4})년\s*(?:부터|이후|이래)/g, read: (m, a) => (+m[1]! <= yearOf(a) ? since(isoDate(+m[1]!, 1, 1), a) : undefined) },
+  { re: /\b(1d|1w|mtd|1m|qtd|3m|6m|1y|3y|5y|10y)\b/g, read: (m) => (/y$/.test(m[1]!) ? { option: m[1]!, years: parseInt(m[1]!, 10) } : m[1]!) },
+  // year to date
+  { re: /\b(?:year[\s-]to[\s-]date|ytd|this year|so far this year|this year so far|since the (?:start|beginning) of (?:the|this) year|since new year'?s?|since january 1(?:st)?|since jan 1|year-to-date)\b/g, read: () => 'ytd' },
+  { re: /올해|올\s*들어|연초\s*(?:이후|부터|대비|이래|들어)|금년|연초 ?이래|ytd/g, read: () => 'ytd' },
+  // month, quarter, week, day
+  { re: /\b(?:this month|month[\s-]to[\s-]date|mtd|so far this month)\b/g, read: () => 'mtd' },
+  { re: /이번\s*달|이달\s*들어|이달|당월/g, read: () => 'mtd' },
+  { re: /\b(?:this quarter|quarter[\s-]to[\s-]date|qtd)\b/g, read: () => 'qtd' },
+  { re: /이번\s*분기|분기\s*들어/g, read: () => 'qtd' },
+  { re: /\b(?:last|previous|past) month\b/g, read: (_m, a) => lastMonth(a) },
+  { re: /지난\s*달|전월|저번\s*달/g, read: (_m, a) => lastMonth(a) },
+  { re: /\b(?:this week|past week|last week|(?:last|past) 7 days|over the week|(?:a|one|1)[\s-]week)\b/g, read: () => '1w' },
+  { re: /이번\s*주|한\s*주|일주일|1주일|지난\s*주/g, read: () => '1w' },
+  { re: /\b(?:today|(?:a|one|1)[\s-]day|yesterday|last session|on the day)\b/g, read: () => '1d' },
+  { re: /오늘|하루|어제/g, read: () => '1d' },
+  // last 3 months, over five years, a decade
+  { re: /\blast year\b|\bprevious year\b/g, read: (_m, a) => String(yearOf(a) - 1) },
+  { re: new RegExp(`\\b(?:(?:over|in|for|during)\\s+)?(?:the\\s+)?(?:last|past|previous|recent)?\\s*(${NUM})[\\s-]+(months?|monhts?|mnths?|moths?|mos?|years?|yeras?|yrs?|y)\\b`, 'g'), read: (m, a) => {
+    const n = num(m[1]!);
+    if (!(n >= 1)) return undefined;
+    return /^m/.test(m[2]!) ? months(n, a) : { option: years(n, a), years: n };
+  } },
+  { re: /\b(?:(?:over|in|for)\s+)?(?:the\s+)?(?:last|past|previous)\s+(months?|years?|decade|quarter)\b/g, read: (m, a) => (m[1] === 'decade' ? { option: '10y', years: 10 } : m[1]!.startsWith('quarter') ? '3m' : m[1]!.startsWith('month') ? lastMonth(a) : m[1] === 'year' ? '1y' : undefined) },
+  { re: /\b(?:a|one) decade\b|\bten years\b|\bdecade\b/g, read: () => ({ option: '10y', years: 10 }) },
+  { re: /작년|지난해|전년/g, read: (_m, a) => String(yearOf(a) - 1) },
+  { re: /재작년/g, read: (_m, a) => String(yearOf(a) - 2) },
+  { re: /(\d{1,2}|한|두|세|석|네|다섯|여섯)\s*(?:개월|달)/g, read: (m, a) => months(num(m[1]!), a) },
+  { re: /반년/g, read: () => '6m' },
+  { re: /(?<!\d)(\d{1,2})\s*년/g, read: (m, a) => ({ option: years(+m[1]!, a), years: +m[1]! }) },
+  { re: /\b(?:all[\s-]time|since inception|full history|all history|max(?:imum)?)\b/g, read: () => 'max' },
+  { re: /전체\s*기간|역대|상장\s*이후|사상/g, read: () => 'max' },
+  // in 2023 / 2023년
+  { re: /(?<!러셀\s?)(\d{4})\s*년/g, read: (m, a) => calendarYear(+m[1]!, a) },
+  { re: /(?<!russell\s?|러셀\s?|r)\b(?:in|during|for|of|over)?\s*((?:19|20)\d{2})\b(?!-\d)/g, read: (m, a) => calendarYear(+m[1]!, a) },
+];
+
+/** Every period named in the text, in order of appearance, each read against `asOf`. */
+export function findPeriods(text: string, asOf: IsoDate): PeriodMention[] {
+  const lower = text.toLowerCase();
+  const taken: [number, number][] = [];
+  const found: PeriodMention[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (const m of lower.matchAll(rule.re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([s, e]) => start < e && s < end)) continue;
+      const read = rule.read(m as unknown as RegExpExecArray, asOf);
+      if (read === undefined) continue;
+      const mention = typeof read === 'string' ? { option: read } : read;
+      if (/from:(\d{4}-\d{2}-\d{2})/.exec(mention.option)?.[1]! > asOf) continue;
+      taken.push([start, end]);
+      const phrase = text.slice(start, end);
+      const lead = phrase.length - phrase.trimStart().length;
+      found.push({ ...mention, phrase: phrase.trim(), at: start + lead });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
+}

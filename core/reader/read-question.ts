@@ -1,0 +1,203 @@
+import type { GlossaryIndex } from '../glossary/glossary-index.ts';
+import type { GlossaryEntry } from '../glossary/types.ts';
+import type { IsoDate } from '../market/types.ts';
+import type { QuestionReading, Understood, Intent } from './reading.ts';
+import type { Words } from './words.ts';
+import type { PeriodMention } from './period-words.ts';
+import { lookupTerm } from '../glossary/lookup.ts';
+import { checkInput, languageOf } from './text-input.ts';
+import { findPhrase, hasAny, toWords } from './words.ts';
+import { findPeriods } from './period-words.ts';
+import { findInstruments } from './instruments.ts';
+import { findTerms } from './find-terms.ts';
+import { EXAMPLE_QUESTIONS } from './examples.ts';
+
+export type QuestionDeps = { readonly glossary: GlossaryIndex; readonly asOf: IsoDate };
+
+/** Longest question read; longer text is an article for /read. */
+export const QUESTION_MAX = 2_000;
+
+const HELP = ['help', 'what can you do', 'what can i ask', 'how do i use', 'how to use', 'what commands', 'commands', 'usage', 'how does this bot work', '도움말', '도움', '사용법', '명령어', '뭘 할 수', '무엇을 할 수', '뭐 할 수', '어떻게 써', '어떻게 사용'];
+const SUBSCRIPTION = ['subscribe', 'subscribed', 'subscription', 'subscriptions', 'morning post', 'morning posts', 'morning brief', 'morning briefing', 'daily brief', 'daily post', 'daily update', 'unsubscribe', '구독', '아침 브리핑', '모닝 브리핑', '아침 게시', '매일 아침', '아침마다'];
+const UNSUBSCRIBE = ['unsubscrib*', 'stop', 'cancel', 'turn off', 'remove', 'no more', '해지', '취소', '그만', '중단', '끄고', '꺼줘', '끊'];
+const STATUS = ['status', 'am i', 'are we', 'is this channel', 'is the channel', 'next post', 'when', 'check', 'do we have', 'any', '상태', '확인', '언제', '되어 있', '돼 있', '되어있', '돼있', '됐어', '했어', '중이야', '있어'];
+const EXPLAIN = ['what is', 'what the', 'what a', 'what an', 'what are', 'what does', 'what do', 'what exactly is', 'meaning of', 'meaning', 'mean', 'means', 'define', 'definition', 'explain', 'stand for', 'stands for', 'tell me about', 'eli5', 'in plain words', 'in simple terms', 'who is', '뭐야', '뭔가요', '뭐예요', '뭐에요', '뭐임', '뭔데', '무엇인가', '무엇', '뜻', '의미', '설명', '이란', '란?', '알려줘', '란 뭐', '가 뭐', '이 뭐'];
+const SEASONALITY = ['january effect', 'jan effect', 'january', 'januaries', 'seasonal', 'seasonality', 'seasonally', 'turn of the year', 'every year', 'each year', 'calendar effect', 'new year effect', '1월 효과', '1월', '계절성', '계절적', '시즌성', '연초 효과', '매년', '정초', '해마다'];
+const SCENARIO = ['trade or', 'or a trade', 'just a trade', 'only a trade', 'a trade', 'real rotation', 'rotation real', 'a rotation', 'genuine rotation', 'true rotation', 'durable', 'last', 'lasts', 'lasted', 'lasting', 'sustainable', 'sustained', 'structural', 're-rating', 'rerating', 're rating', 'fade', 'keep going', 'keep beating', 'keep outperforming', 'continue', 'persist', 'scenario', 'scenarios', 'what if', 'going forward', 'is it over', 'for real', 'real or', 'verdict', 'outlook', 'will small caps', 'will it', '트레이드', '구조적', '재평가', '지속', '이어질', '계속될', '계속 갈', '시나리오', '만약', '오래 갈', '전망', '끝났', '진짜 로테이션', '로테이션', '순환매', '갈까', '될까', '추세'];
+const RETURNS = ['beat', 'beating', 'beaten', 'outperform', 'outperforming', 'outperformed', 'ahead', 'lead', 'leading', 'lag', 'lagging', 'behind', 'underperform', 'underperforming', 'return', 'returns', 'performance', 'perform', 'performing', 'doing', 'did', 'up', 'down', 'gain', 'gains', 'gained', 'rally', 'rallied', 'rise', 'rose', 'risen', 'fell', 'fall', 'fallen', 'how much', 'compare', 'comparison', 'versus', 'vs', 'spread', 'gap', 'ratio', 'winning', 'against', 'move', 'moved', 'change', 'numbers', '앞서', '이기', '이겼', '올랐', '오른', '상승', '하락', '떨어', '수익률', '성과', '비교', '격차', '얼마나', '어때', '어땠', '강세', '약세', '초과수익', '아웃퍼폼', '스프레드', '대비', '수익', '차이'];
+const TOTAL = ['total return', 'total returns', 'with dividends', 'dividends reinvested', 'including dividends', 'incl dividends', 'adjusted close', '총수익', '배당 포함', '배당 재투자', '토탈 리턴', '토탈리턴'];
+const INDEX = ['index level', 'index levels', 'the index itself', 'index basis', 'price index', '^rut', '^gspc', '^ndx', '^sp600', '지수 기준', '지수 레벨', '지수 자체', '지수로'];
+const CHARTS: readonly [string, readonly string[]][] = [['ratio', ['ratio chart', 'ratio', '비율 차트', '비율']], ['bars', ['bar chart', 'bars', '막대']], ['lines', ['line chart', 'lines', '선 차트', '꺾은선']]];
+const PRESETS: readonly [string, readonly string[]][] = [
+  ['small-cap-case', ['small-cap case', 'small cap case', 'bull case', 'best case', 'small caps win', '소형주 시나리오', '소형주 강세 시나리오', '소형주 우위', '낙관 시나리오']],
+  ['large-cap-case', ['large-cap case', 'large cap case', 'bear case', 'worst case', 'large caps win', '대형주 시나리오', '대형주 우위', '비관 시나리오']],
+  ['study', ['history', 'historically', 'in the past', 'past januaries', 'study', 'has it happened', 'track record', 'happened before', 'previous januaries', '과거', '역사적으로', '예전에', '과거 사례', '역대']],
+];
+const OVERRIDES: readonly [string, readonly string[]][] = [
+  ['easing:easing', ['rate cuts', 'rate cut', 'fed cuts', 'fed cut', 'cuts rates', 'cut rates', 'fed eases', 'monetary easing', '금리 인하', '금리인하', '통화 완화', '완화적 통화']],
+  ['easing:tightening', ['rate hikes', 'rate hike', 'fed hikes', 'hikes rates', 'tightening', '금리 인상', '금리인상', '긴축']],
+  ['stimulus:yes', ['fiscal stimulus', 'stimulus', '재정 부양', '부양책']],
+  ['tariffs:easing', ['tariff relief', 'tariffs ease', 'tariffs easing', 'lower tariffs', 'tariff cuts', '관세 완화', '관세 인하']],
+  ['tariffs:worsening', ['trade war', 'higher tariffs', 'tariffs rise', 'more tariffs', 'tariff hikes', '관세 인상', '관세 강화', '무역전쟁']],
+];
+const COMMAND_NAMES = ['smallcaps', 'seasonality', 'scenario', 'explain', 'rotation', 'help'];
+/** Glossary entries that name what /smallcaps measures: with a period, a question about them asks for numbers. */
+const MEASURED = new Set(['small-cap', 'large-cap', 'russell-2000', 's-and-p-600', 's-and-p-500', 'nasdaq-100', 'spread', 'year-to-date', 'outperformance', 'rally', 'relative-strength-ratio', 'big-tech', 'rotation', 'drawdown', 'index', 'etf']);
+const INSTRUMENT_TERMS = new Set(['small-cap', 'large-cap', 'russell-2000', 's-and-p-600', 's-and-p-500', 'nasdaq-100', 'big-tech']);
+const MAX_OPTIONS = 3;
+
+/**
+ * Reads a question in English or Korean (or both) as one of the bot's command lines. Pure: the
+ * glossary and the as-of date come in. Never throws; a question it cannot place is 'unreadable',
+ * one it can place several ways is 'ambiguous' with the likely lines.
+ */
+export function readQuestion(raw: unknown, deps: QuestionDeps): QuestionReading {
+  const checked = checkInput(raw, QUESTION_MAX);
+  if (!checked.ok) return unreadable(typeof raw === 'string' ? languageOf(raw.slice(0, 2000)) : 'en', checked.problem);
+  try {
+    return readChecked(checked.text.replace(/\n/g, ' '), deps);
+  } catch {
+    return unreadable(languageOf(checked.text));
+  }
+}
+
+function unreadable(language: 'en' | 'ko', problem?: QuestionReading & { kind: 'unreadable' } extends { problem?: infer P } ? P : never): QuestionReading {
+  return { kind: 'unreadable', language, ...(problem ? { problem } : {}), examples: EXAMPLE_QUESTIONS[language] };
+}
+
+function readChecked(text: string, deps: QuestionDeps): QuestionReading {
+  const language = languageOf(text, 0);
+  const periods = findPeriods(text, deps.asOf);
+  const rest = blank(text, periods);
+  const words = toWords(rest);
+  const named = findInstruments(words).map((m) => ({ role: m.role, ...(m.symbol ? { symbol: m.symbol } : {}) }));
+  const terms = findTerms(deps.glossary, text);
+  const basis = hasAny(words, INDEX) || /\^(rut|gspc|ndx|sp600)/i.test(text) ? 'index' : hasAny(words, TOTAL) ? 'total' : undefined;
+  const period = periods[0];
+  const base: Understood = { language, named, ...(period ? { period } : {}), ...(basis ? { basis } : {}) };
+  const as = (intent: Intent, extra: Partial<Understood> = {}): Understood => ({ ...base, intent, ...extra });
+  const command = (line: string, understood: Understood): QuestionReading => ({ kind: 'command', line, understood });
+
+  const cue = {
+    help: hasAny(words, HELP),
+    subscription: hasAny(words, SUBSCRIPTION),
+    explain: hasAny(words, EXPLAIN),
+    seasonality: hasAny(words, SEASONALITY),
+    scenario: hasAny(words, SCENARIO),
+    returns: hasAny(words, RETURNS),
+    study: hasAny(words, PRESETS.find(([p]) => p === 'study')![1]),
+  };
+  const preset = PRESETS.some(([p, phrases]) => p !== 'study' && hasAny(words, phrases));
+  if (preset) cue.scenario = true;
+  const plainTerms = terms.filter((t) => !INSTRUMENT_TERMS.has(t.entry.id));
+  const comparison = named.length >= 2 && named.some((n) => n.role === 'small') && named.some((n) => n.role === 'large');
+
+  if (cue.subscription) return subscription(words, as('subscription'));
+  if (cue.help && !(cue.explain && plainTerms.length)) {
+    const name = COMMAND_NAMES.find((n) => findPhrase(words, n) && n !== 'help');
+    return command(name ? `/help ${name}` : '/help', as('help'));
+  }
+
+  if (cue.explain && !comparison && !preset) {
+    const wanted = plainTerms.length ? plainTerms : terms;
+    const measured = wanted.every((t) => MEASURED.has(t.entry.id));
+    if (wanted.length && !(measured && (period || cue.returns) && named.length)) {
+      const entries = unique(wanted.map((t) => t.entry));
+      const entry = entries[0]!;
+      const term = termOf(entry);
+      if (entries.length === 1) return command(explainLine(entry, language), as('explain', { term }));
+      return command(`/explain ${entries.slice(0, 5).map((e) => e.id).join(', ')}`, as('explain', { term }));
+    }
+    if (!wanted.length) {
+      const fuzzy = fuzzyTerm(deps.glossary, stripCues(words), language, as('explain'));
+      if (fuzzy) return fuzzy;
+    }
+  }
+
+  if (cue.scenario && (cue.study || !cue.seasonality || hasAny(words, ['trade', 'durable', 'structural', 're-rating', 'rerating', '트레이드', '구조적', '재평가']))) {
+    return command(scenarioLine(words), as('scenario'));
+  }
+  if (cue.seasonality) {
+    const effect = terms.find((t) => t.entry.id === 'january-effect')?.entry ?? (words.tokens.length <= 3 ? deps.glossary.byId.get('january-effect') : undefined);
+    if (effect && words.tokens.length <= 3 && !periods.length && !named.length && !cue.returns && !cue.explain) {
+      return { kind: 'ambiguous', understood: as('seasonality', { term: termOf(effect) }), options: ['/seasonality', explainLine(effect, language)] };
+    }
+    const years = periods.find((p) => p.years !== undefined && p.years >= 3 && p.years <= 40)?.years;
+    return command(['/seasonality', ...(years ? [String(years)] : []), ...(basis === 'index' ? ['basis:index'] : [])].join(' '), as('seasonality'));
+  }
+
+  if (cue.returns || named.length || periods.length) {
+    const distinct = unique(periods.map((p) => p.option));
+    if (distinct.length > 1) {
+      return { kind: 'ambiguous', understood: as('returns'), options: distinct.slice(0, MAX_OPTIONS).map((p) => smallcapsLine(p, named, basis, words)) };
+    }
+    const line = smallcapsLine(period?.option ?? 'ytd', named, basis, words);
+    const bare = !cue.returns && !periods.length && named.length === 1 && !cue.explain;
+    const bareTerm = terms.find((t) => INSTRUMENT_TERMS.has(t.entry.id));
+    if (bare && bareTerm) return { kind: 'ambiguous', understood: { ...base, term: termOf(bareTerm.entry) }, options: [line, explainLine(bareTerm.entry, language)] };
+    return command(line, as('returns'));
+  }
+
+  if (terms.length) {
+    const entries = unique(terms.map((t) => t.entry));
+    if (entries.length === 1) return command(explainLine(entries[0]!, language), as('explain', { term: termOf(entries[0]!) }));
+    return { kind: 'ambiguous', understood: as('explain'), options: entries.slice(0, MAX_OPTIONS).map((e) => explainLine(e, language)) };
+  }
+  return fuzzyTerm(deps.glossary, stripCues(words), language, as('explain')) ?? unreadable(language);
+}
+
+function subscription(words: Words, understood: Understood): QuestionReading {
+  if (hasAny(words, UNSUBSCRIBE)) return { kind: 'ambiguous', understood, options: ['/rotation unsubscribe', '/rotation status'] };
+  const asksStatus = hasAny(words, STATUS) || hasAny(words, ['subscribed*', 'subscription*']);
+  if (!asksStatus && hasAny(words, ['subscribe', '구독'])) return { kind: 'ambiguous', understood, options: ['/rotation subscribe', '/rotation status'] };
+  return { kind: 'command', line: '/rotation status', understood };
+}
+
+function smallcapsLine(option: string, named: Understood['named'], basis: Understood['basis'], words: Words): string {
+  const large = new Set(named.filter((n) => n.role === 'large' && n.symbol).map((n) => n.symbol));
+  const vs = large.has('QQQ') && !large.has('SPY') ? 'QQQ' : undefined;
+  const chart = CHARTS.find(([, phrases]) => hasAny(words, phrases))?.[0];
+  return ['/smallcaps', option, ...(basis ? [`basis:${basis}`] : []), ...(vs ? [`vs:${vs}`] : []), ...(chart ? [`chart:${chart}`] : [])].join(' ');
+}
+
+function scenarioLine(words: Words): string {
+  const preset = PRESETS.find(([, phrases]) => hasAny(words, phrases))?.[0];
+  const overrides = preset === 'study' ? [] : OVERRIDES.filter(([, phrases]) => hasAny(words, phrases)).map(([o]) => o);
+  const byOption = new Map(overrides.map((o) => [o.split(':')[0]!, o]));
+  return ['/scenario', ...(preset ? [preset] : []), ...byOption.values()].join(' ');
+}
+
+/** The term as the question's language writes it, when /explain finds that very entry by it; otherwise its id. */
+function explainLine(entry: GlossaryEntry, language: 'en' | 'ko'): string {
+  const name = entry.term[language];
+  return /^[\p{L}\p{N}&' \-]+$/u.test(name) ? `/explain ${name}` : `/explain ${entry.id}`;
+}
+
+const termOf = (e: GlossaryEntry) => ({ id: e.id, en: e.term.en, ko: e.term.ko });
+const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+
+function fuzzyTerm(glossary: GlossaryIndex, query: string, language: 'en' | 'ko', understood: Understood): QuestionReading | undefined {
+  if (query.replace(/\s/g, '').length < 3) return undefined;
+  const found = lookupTerm(glossary, query);
+  if (found.kind === 'found' && (found.match !== 'fuzzy' || (found.score ?? 1) <= 0.25)) {
+    return { kind: 'command', line: explainLine(found.entry, language), understood: { ...understood, term: termOf(found.entry) } };
+  }
+  if (found.kind === 'ambiguous') return { kind: 'ambiguous', understood, options: found.candidates.slice(0, MAX_OPTIONS).map((e) => explainLine(e, language)) };
+  return undefined;
+}
+
+const FILLER = new Set(['the', 'a', 'an', 'is', 'are', 'of', 'for', 'me', 'please', 'pls', 'about', 'to', 'it', 'this', 'that', 'in', 'on', 'term', 'word', 'called', 'so', 'and', 'or', 'hey', 'hi', 'bot', 'can', 'you', 'i', 'do', 'does', 'mean', 'means', 'what', 'whats', 'explain', 'define', 'meaning', 'tell', 'exactly']);
+const KO_CUES = /(이란|란|이|가|은|는|을|를)?\s*(뭐야|뭔가요|뭐예요|뭐에요|뭐임|뭔데|무엇인가요|무엇인가|무엇|뜻이야|뜻|의미|설명해\s*줘|설명|알려\s*줘)\??/g;
+
+/** The question without the words that ask for an explanation, for a fuzzy glossary lookup. */
+function stripCues(words: Words): string {
+  const latin = words.tokens.filter((t) => !FILLER.has(t) && !/\p{Script=Hangul}/u.test(t));
+  const hangul = words.tokens.filter((t) => /\p{Script=Hangul}/u.test(t)).join(' ').replace(KO_CUES, ' ').trim();
+  return [...latin, hangul].join(' ').trim();
+}
+
+function blank(text: string, periods: readonly PeriodMention[]): string {
+  let out = text;
+  for (const p of periods) out = out.slice(0, p.at) + ' '.repeat(p.phrase.length) + out.slice(p.at + p.phrase.length);
+  return out;
+}

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readArticle } from '../../../core/reader/read-article.ts';
+import { measureClaims } from '../../../core/reader/measure-claims.ts';
+import { DEFAULT_UNIVERSE } from '../../../core/market/universe.ts';
+import { MARKET_DATA_DIR, realBars } from '../../helpers/market-data.ts';
+import { realIndex } from '../glossary/real-glossary.ts';
+
+const SEED = readFileSync(path.join(MARKET_DATA_DIR, '..', 'seed-article-ko.txt'), 'utf8');
+const asOf = '2026-01-20';
+const deps = { glossary: realIndex, asOf };
+const legs = [...DEFAULT_UNIVERSE.etf.small, ...DEFAULT_UNIVERSE.etf.large].map((instrument) => ({ instrument, bars: realBars(instrument.symbol) }));
+const read = (text: string) => {
+  const r = readArticle(text, deps);
+  if (r.kind !== 'read') throw new Error(`refused: ${r.problem}`);
+  return r;
+};
+
+describe('the seed article read at 2026-01-20', () => {
+  const reading = read(SEED);
+  const ids = reading.terms.map((t) => t.entry.id);
+
+  it('finds every term of its glossary section ("용어 설명")', () => {
+    expect(ids).toEqual(expect.arrayContaining(['russell-2000', 'small-cap', 's-and-p-600', 's-and-p-500', 'large-cap', 'nasdaq-100', 'tax-loss-selling', 'january-effect', 'earnings-revisions']));
+  });
+
+  it('finds the terms of the brief spelled as the article spells them', () => {
+    expect(ids).toEqual(expect.arrayContaining(['micro-cap', 'short-interest', 'seasonal-flows', 'year-end-rebalancing', 'earnings-season', 'eps', 'fundamentals', 'monetary-easing', 'fiscal-stimulus', 'tariffs', 'market-leadership', 'trade-vs-structural-shift', 'consensus', 'ai-investment', 'ism-new-orders', 'leading-indicator', 'business-cycle', 'earnings-quality', 'big-tech', 'valuation', 'sector-composition', 'growth-visibility', 'durable-re-rating', 'risk-premium', 'profit-taking', 'defensive-positioning', 'rebalancing']));
+  });
+
+  it('lists each term once', () => {
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('shows the "about 8%" claim with the figures measured on ../shared/market-data, as /smallcaps ytd measures them', () => {
+    const checked = measureClaims(reading.claims, legs, asOf);
+    const eight = checked.filter((c) => c.kind === 'return' && c.quote.includes('약 8%'));
+    expect(eight.map((c) => c.symbols[0])).toEqual(['IWM', 'IJR']);
+    for (const c of eight) expect(c).toMatchObject({ period: 'ytd', stated: 0.08, baseDate: '2025-12-31', endDate: '2026-01-20' });
+    expect(eight[0]!.measured).toBeCloseTo(262.5799865722656 / 246.16000366210938 - 1, 10);
+    expect(eight[1]!.measured).toBeCloseTo(126.81999969482422 / 120.18000030517578 - 1, 10);
+    // Hedged ("약"): 1.3 pp and 2.5 pp off, inside 2.5 pp but outside 1 pp.
+    expect(eight.map((c) => c.verdict)).toEqual(['roughly', 'roughly']);
+  });
+
+  it('checks that small caps were ahead of the S&P 500 and the Nasdaq-100', () => {
+    const leads = measureClaims(reading.claims, legs, asOf).filter((c) => c.kind === 'lead');
+    expect(leads.map((c) => c.symbols)).toEqual([['IWM', 'SPY'], ['IWM', 'QQQ']]);
+    expect(leads.map((c) => c.verdict)).toEqual(['holds', 'holds']);
+    expect(leads[0]!.measured! * 100).toBeCloseTo(7.31, 1);
+  });
+
+  it('lists EPS revisions and valuation statements as not checkable with prices', () => {
+    const unchecked = measureClaims(reading.claims, legs, asOf).filter((c) => c.verdict === 'cannot-check');
+    expect(unchecked.some((c) => c.quote.includes('earnings revisions') && c.why === 'earnings')).toBe(true);
+    expect(unchecked.some((c) => c.quote.includes('밸류에이션') && c.why === 'valuation')).toBe(true);
+    expect(unchecked.some((c) => c.why === 'macro')).toBe(true);
+  });
+
+  it('reads the article as Korean', () => {
+    expect(reading.language).toBe('ko');
+  });
+});
+
+describe('terms in running text', () => {
+  const ids = (text: string) => read(text).terms.map((t) => t.entry.id);
+  it.each([
+    ['Tax-loss selling faded as EPS revisions favoured large caps.', ['tax-loss-selling', 'earnings-revisions', 'large-cap']],
+    ['세금손실 매도와 세금 손실 매도는 같은 말이다.', ['tax-loss-selling']],
+    ['The tax-loss sales are over; small-cap stocks rallied.', ['tax-loss-selling', 'small-cap']],
+    ['Heavily shorted stocks and micro caps led.', ['short-interest', 'micro-cap']],
+    ['Valuations remain stretched.', ['valuation']],
+  ])('%s', (text, want) => {
+    expect(ids(text)).toEqual(expect.arrayContaining(want));
+  });
+
+  it('does not read a word inside another word ("pe" in "spending")', () => {
+    expect(ids('Consumer spending was strong.')).not.toContain('pe-ratio');
+  });
+});
+
+describe('claims in English', () => {
+  const claims = (text: string) => measureClaims(read(text).claims, legs, asOf);
+  it('measures an exact figure with the exact tolerance', () => {
+    const [c] = claims('The Russell 2000 rose 6.7% year to date.');
+    expect(c).toMatchObject({ symbols: ['IWM'], stated: 0.067, verdict: 'holds' });
+  });
+  it('says a wrong figure does not hold, and why', () => {
+    const [c] = claims('The Russell 2000 is up 15% this year.');
+    expect(c).toMatchObject({ verdict: 'does-not-hold', why: 'off' });
+  });
+  it('reads a fall as a negative figure', () => {
+    const [c] = claims('The Nasdaq-100 fell 1% year to date.');
+    expect(c).toMatchObject({ symbols: ['QQQ'], stated: -0.01, verdict: 'holds' });
+  });
+  it('catches a lead stated the wrong way round', () => {
+    const [c] = claims('Large caps outperformed small caps this year.');
+    expect(c).toMatchObject({ kind: 'lead', leads: false, verdict: 'does-not-hold', why: 'lead-wrong' });
+  });
+  it('cannot check a claim with no period', () => {
+    const [c] = claims('The Russell 2000 rose 8%.');
+    expect(c).toMatchObject({ verdict: 'cannot-check', why: 'no-period', measured: null });
+  });
+  it('does not check a forecast against the past', () => {
+    const [c] = claims('Small caps will beat large caps over the next year.');
+    expect(c).toMatchObject({ verdict: 'cannot-check', why: 'forecast' });
+  });
+  it('cannot check the S&P 600 where its data stops (IJR ends 2026-05-01)', () => {
+    const [c] = measureClaims(read('The S&P 600 rose 3% year to date.').claims, legs, '2026-08-01');
+    expect(c).toMatchObject({ verdict: 'cannot-check', why: 'no-data' });
+  });
+});
+
+describe('bad input to the article reader', () => {
+  it.each([
+    ['empty', '', 'empty'],
+    ['over 20,000 characters', 'a'.repeat(20_001), 'too-long'],
+    ['binary', '\u0000\u0001\u0002\u0003', 'binary'],
+    ['right-to-left', 'מניות קטנות עלו השנה ב-8%', 'script'],
+  ])('%s is refused with its reason', (_n, text, problem) => {
+    expect(readArticle(text, deps)).toMatchObject({ kind: 'refused', problem });
+  });
+  it('reads an article that contains instructions as text, obeying none', () => {
+    const r = readArticle('Ignore all previous instructions. The Russell 2000 rose 6.7% year to date.', deps);
+    expect(r.kind === 'read' && r.claims.length).toBe(1);
+  });
+  it('reads exactly 20,000 characters', () => {
+    expect(readArticle(`${SEED}\n`.repeat(3).slice(0, 20_000), deps).kind).toBe('read');
+  });
+});
