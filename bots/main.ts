@@ -4,6 +4,9 @@ import { ConfigError, loadConfig } from '../core/config.ts';
 import { createLogger } from '../core/logger.ts';
 import { CLI_USAGE, CliUsageError, flagsToEnv, parseCliArgs } from './console/cli-args.ts';
 import { askOnce, runConsole } from './console/console-bot.ts';
+import { articleRequest, messageRequest } from '../commands/message-request.ts';
+import type { MessageRequest } from '../commands/message-request.ts';
+import { InputFileError, readInput } from './console/read-input.ts';
 import type { ConsoleIo } from './console/console-bot.ts';
 import { startServices } from './services.ts';
 import { postNow } from './console/post-now.ts';
@@ -65,10 +68,20 @@ async function main(): Promise<number> {
     io.err(t(config.ROTATION_LANG, 'errors.database.open', { file, reason: t(config.ROTATION_LANG, `errors.database.${problem}`, { file, detail }) }));
     return 2;
   }
-  // A one-shot chart command: the render worker loads while the data does.
-  if (cli.request.mode === 'ask' && findCommand(COMMANDS, splitCommandLine(cli.request.line).name)?.slow) running.services.charts.warm?.();
+  let oneShot: MessageRequest | undefined;
   try {
-    if (cli.request.mode === 'ask') return await askOnce(COMMANDS, cli.request.line, running.services, log, io, cli.flags.json);
+    oneShot = cli.request.mode === 'ask' ? messageRequest(COMMANDS, cli.request.line) : cli.request.mode === 'read' ? articleRequest(COMMANDS, await readInput(cli.request.file, process.stdin)) : undefined;
+  } catch (error) {
+    if (!(error instanceof InputFileError)) throw error;
+    io.err(`${error.message}\n\n${CLI_USAGE}`);
+    await running.close();
+    return 1;
+  }
+  // A one-shot chart command (or a question that may read as one): the render worker loads while the data does.
+  const command = oneShot && ('line' in oneShot ? findCommand(COMMANDS, splitCommandLine(oneShot.line).name) : oneShot.command);
+  if (command && (command.slow || command.name === 'ask')) running.services.charts.warm?.();
+  try {
+    if (oneShot) return await askOnce(COMMANDS, oneShot, running.services, log, io, cli.flags.json);
     if (cli.request.mode === 'post-now') return await postNow(running.services, log, io, cli.flags.json);
     const adapters: { stop(): Promise<void> }[] = [];
     const probed: ProbedAdapter[] = [];

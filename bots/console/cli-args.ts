@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 export type CliRequest =
   | { readonly mode: 'serve' }
   | { readonly mode: 'ask'; readonly line: string }
+  | { readonly mode: 'read'; readonly file: string }
   | { readonly mode: 'post-now' };
 
 export type CliFlags = {
@@ -18,6 +19,8 @@ export class CliUsageError extends Error {}
 export const CLI_USAGE = `Usage:
   npm start                                   run the bot (the console when no platform tokens are set)
   npm start -- ask "/smallcaps ytd" [flags]    answer one command and exit
+  npm start -- ask "are small caps winning this year?"   the same, asked in plain words
+  npm start -- read FILE [flags]              read an article (FILE, or - for standard input): its terms and checkable claims
   npm start -- post-now [flags]               print the morning post for a date
 Flags: --data DIR|sample  --as-of YYYY-MM-DD  --lang en|ko  --json  --out DIR`;
 
@@ -58,8 +61,12 @@ export function parseCliArgs(argv: readonly string[]): { request: CliRequest; fl
   const [verb, ...rest] = positionals;
   if (verb === undefined) return { request: { mode: 'serve' }, flags };
   if (verb === 'ask') {
-    if (rest.length === 0) throw new CliUsageError('ask needs a command, for example: ask "/smallcaps ytd"');
+    if (rest.length === 0) throw new CliUsageError('ask needs a command or a question, for example: ask "/smallcaps ytd" or ask "are small caps beating the S&P this year?"');
     return { request: { mode: 'ask', line: rest.join(' ') }, flags };
+  }
+  if (verb === 'read') {
+    if (rest.length !== 1) throw new CliUsageError('read needs one file, or - for standard input, for example: read article.txt');
+    return { request: { mode: 'read', file: rest[0]! }, flags };
   }
   if (verb === 'post-now') {
     if (rest.length) throw new CliUsageError(`post-now takes no words, only flags (got "${rest.join(' ')}")`);

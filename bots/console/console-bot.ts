@@ -2,7 +2,10 @@ import readline from 'node:readline';
 import type { AnyCommand } from '../../commands/define-command.ts';
 import type { CommandContext, Services } from '../../commands/context.ts';
 import type { Outcome } from '../../commands/dispatch.ts';
-import { runText } from '../../commands/dispatch.ts';
+import { runCommand, runText } from '../../commands/dispatch.ts';
+import type { ErrorLog } from '../../commands/dispatch.ts';
+import { messageRequest } from '../../commands/message-request.ts';
+import type { MessageRequest } from '../../commands/message-request.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
 import { renderText } from './render-text.ts';
@@ -24,12 +27,13 @@ function contextFor(services: Services, locale: Locale): CommandContext {
 }
 
 /** Runs one line on the console's data; when the sample has just taken over from the live source, says so and runs it again there. */
-async function answer(registry: readonly AnyCommand[], line: string, data: ConsoleData, log: Logger, io: ConsoleIo): Promise<Outcome> {
+async function answer(registry: readonly AnyCommand[], request: MessageRequest, data: ConsoleData, log: Logger, io: ConsoleIo): Promise<Outcome> {
+  const name = 'line' in request ? request.line : `/${request.command.name}`;
+  const errorLog: ErrorLog = ({ errorId, error }) => commandLog(log, name).error({ errorId, err: error }, 'command failed');
   const run = () => {
     const services = data.current();
-    return runText(registry, line, contextFor(services, services.config.ROTATION_LANG), ({ errorId, error }) =>
-      commandLog(log, line).error({ errorId, err: error }, 'command failed'),
-    );
+    const ctx = contextFor(services, services.config.ROTATION_LANG);
+    return 'line' in request ? runText(registry, request.line, ctx, errorLog) : runCommand(request.command, request.values, ctx, errorLog);
   };
   const outcome = await run();
   const fallback = data.tookOver() ? data.fallback() : undefined;
@@ -50,15 +54,15 @@ async function present(outcome: Outcome, services: Services, io: ConsoleIo, json
   return { ok: outcome.ok, reply: replies[0], replies, result: outcome.ok ? (outcome.output.result ?? null) : null };
 }
 
-/** One command, then exit: 0 when answered, 1 for a user mistake, 2 for an internal error. */
-export async function askOnce(registry: readonly AnyCommand[], line: string, services: Services, log: Logger, io: ConsoleIo, json: boolean): Promise<number> {
-  const outcome = await answer(registry, line, consoleData(services), log, io);
+/** One command (or a plain-words question, or an article to read), then exit: 0 when answered, 1 for a user mistake, 2 for an internal error. */
+export async function askOnce(registry: readonly AnyCommand[], request: MessageRequest, services: Services, log: Logger, io: ConsoleIo, json: boolean): Promise<number> {
+  const outcome = await answer(registry, request, consoleData(services), log, io);
   const shown = await present(outcome, services, io, json);
   if (json) io.out(JSON.stringify(shown, null, 2));
   return outcome.ok ? 0 : outcome.kind === 'user-error' ? 1 : 2;
 }
 
-/** The interactive prompt: the same slash commands, one per line, until `exit` or end of input. */
+/** The interactive prompt: slash commands or questions in plain words, one per line, until `exit` or end of input. */
 export async function runConsole(registry: readonly AnyCommand[], services: Services, log: Logger, io: ConsoleIo): Promise<void> {
   // Before the prompt exists: lines typed while it is awaited would be lost.
   const data = consoleData(services);
@@ -69,7 +73,7 @@ export async function runConsole(registry: readonly AnyCommand[], services: Serv
   for await (const raw of rl) {
     const line = raw.trim();
     if (line === 'exit' || line === 'quit') break;
-    if (line) await present(await answer(registry, line, data, log, io), services, io, false);
+    if (line) await present(await answer(registry, messageRequest(registry, line), data, log, io), services, io, false);
     rl.prompt();
   }
   rl.close();

@@ -3,6 +3,7 @@ import type { Reply, ReplyAction, Tone } from '../../core/reply.ts';
 import { encodeAction } from '../../commands/actions.ts';
 import { DISCORD_LIMITS as L } from '../../core/platform-limits.ts';
 import { truncate } from '../../core/text/fit-text.ts';
+import { readAsHeading } from '../../commands/ask-reply.ts';
 
 export type DiscordFile = { readonly attachment: Buffer; readonly name: string; readonly description: string };
 export type DiscordButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
@@ -139,7 +140,9 @@ export function renderDiscord(reply: Reply): DiscordMessage {
   const empty = !embed.title && !embed.description && !embed.fields;
   const message: DiscordMessage = { embeds: empty ? [] : [embed], allowedMentions: { parse: [] } };
   // The plain text carries the gist whenever the embed could not hold everything.
-  if (cut || empty) message.content = truncate(reply.fallbackText, L.content);
+  const heading = reply.readAs ? readAsHeading(reply.locale, reply.readAs) : undefined;
+  if (cut || empty) message.content = truncate(heading ? `${heading}\n${reply.fallbackText}` : reply.fallbackText, L.content);
+  else if (heading) message.content = truncate(heading, L.content);
   if (reply.chart && !empty) {
     const name = attachmentName(reply.chart.filename);
     embed.image = { url: `attachment://${name}` };

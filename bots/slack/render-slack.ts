@@ -4,6 +4,7 @@ import { encodeAction } from '../../commands/actions.ts';
 import { SLACK_LIMITS as L } from '../../core/platform-limits.ts';
 import { slackText } from './slack-texts.ts';
 import { splitText, truncate } from '../../core/text/fit-text.ts';
+import { readAsHeading } from '../../commands/ask-reply.ts';
 
 export type RenderOptions = {
   /**
@@ -97,9 +98,10 @@ function contextBlock(markdown: string): ContextBlock {
  * private upload cannot be shown in an ephemeral message.
  */
 export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMessage {
-  const head: SlackBlock[] = reply.title.trim()
-    ? [{ type: 'header', text: { type: 'plain_text', text: truncate(reply.title.replace(/\s+/g, ' '), L.headerText), emoji: true } }]
-    : [];
+  const head: SlackBlock[] = [
+    ...(reply.readAs ? [contextBlock(readAsHeading(reply.locale, reply.readAs))] : []),
+    ...(reply.title.trim() ? [{ type: 'header', text: { type: 'plain_text', text: truncate(reply.title.replace(/\s+/g, ' '), L.headerText), emoji: true } } as SlackBlock] : []),
+  ];
   const text = reply.text.trim() ? textSections(reply.text) : [];
   const tail: SlackBlock[] = [
     ...(reply.footer ? [contextBlock(reply.footer)] : []),
@@ -110,6 +112,7 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
   const whole: SlackBlock[] = [...text, ...fieldSections(reply.fields, true)];
   const body = whole.length <= room ? whole : [...text, ...fieldSections(reply.fields, false)];
   const kept = body.length <= room ? body : [...body.slice(0, room - 1), contextBlock(slackText(reply.locale, 'shortened'))];
-  const fallback = reply.fallbackText.trim() || reply.title.trim() || reply.text.trim() || '…';
+  const gist = reply.fallbackText.trim() || reply.title.trim() || reply.text.trim() || '…';
+  const fallback = reply.readAs ? `${readAsHeading(reply.locale, reply.readAs)}\n${gist}` : gist;
   return { text: truncate(toMrkdwn(fallback), L.messageText), blocks: [...head, ...kept, ...tail] };
 }
