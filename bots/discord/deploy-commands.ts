@@ -1,6 +1,7 @@
 import { COMMANDS } from '../../commands/index.ts';
 import { ConfigError, loadConfig } from '../../core/config.ts';
 import { deployCommands, restFor } from './deploy.ts';
+import { EXPLAIN_MESSAGE_COMMAND } from './to-discord-command.ts';
 
 /** `npm run discord:deploy`: registers the slash commands (in DISCORD_GUILD_ID when set, else globally). */
 async function main(): Promise<number> {
@@ -22,7 +23,7 @@ async function main(): Promise<number> {
     COMMANDS,
   );
   const where = deployed.scope === 'guild' ? `server ${config.DISCORD_GUILD_ID} (visible at once)` : 'every server and DM (global; may take a few minutes to appear)';
-  process.stdout.write(`Registered ${deployed.names.length} commands in ${where}: ${deployed.names.map((n) => `/${n}`).join(', ')}\n`);
+  process.stdout.write(`Registered ${deployed.names.length} commands in ${where}: ${deployed.names.map((n) => (n === EXPLAIN_MESSAGE_COMMAND ? `"${n}" (message menu)` : `/${n}`)).join(', ')}\n`);
   return 0;
 }
 

@@ -109,3 +109,36 @@ export function buttonPress(applicationId: string, customId: string, where: Wher
     },
   };
 }
+
+/** A user's message (MESSAGE_CREATE) in the guild's channel or in a DM, mentioning the users named. */
+export function userMessage(content: string, where: Where & { readonly mentions?: readonly string[]; readonly timestamp?: string } = {}): Record<string, unknown> {
+  const authorId = where.userId ?? '7000';
+  const dm = where.in === 'dm';
+  return {
+    // Discord dates a message by its id: a snowflake's top bits are milliseconds since 2015.
+    id: where.timestamp ? String((BigInt(Date.parse(where.timestamp)) - 1_420_070_400_000n) << 22n) : nextSnowflake(),
+    type: 0,
+    channel_id: dm ? '6100' : CHANNEL_ID,
+    ...(dm ? {} : { guild_id: where.guildId ?? GUILD_ID, member: { roles: [], joined_at: '2025-01-01T00:00:00.000000+00:00', deaf: false, mute: false, flags: 0 } }),
+    author: user(authorId),
+    content,
+    timestamp: where.timestamp ?? new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: (where.mentions ?? []).map((id) => ({ ...user(id), bot: true })),
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    flags: 0,
+  };
+}
+
+/** A message context-menu command (type 2, command type 3) on `target`, a message as `userMessage` makes it. */
+export function messageCommand(applicationId: string, name: string, target: Record<string, unknown>, where: Where = {}): SentInteraction {
+  return {
+    ...base(applicationId, 2, where),
+    data: { id: nextSnowflake(), name, type: 3, target_id: target.id, resolved: { messages: { [String(target.id)]: target } } },
+  };
+}

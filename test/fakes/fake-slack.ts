@@ -144,6 +144,8 @@ export async function startFakeSlack(users: Record<string, FakeUser> = {}): Prom
         const locale = params.include_locale === 'true' || params.include_locale === true ? { locale: user.locale ?? 'en-US' } : {};
         return { ok: true, user: { id, name: id.toLowerCase(), is_admin: user.isAdmin === true, is_owner: false, ...locale } };
       }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${1_700_000_000 + seq}.000200` };
       case 'chat.postMessage':
         return { ok: true, channel: params.channel, ts: `${1_700_000_000 + seq}.000100`, message: { text: params.text, blocks: params.blocks } };
       case 'files.getUploadURLExternal': {

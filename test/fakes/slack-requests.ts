@@ -114,3 +114,21 @@ export function eventCallbackBody(teamId: string, event: Record<string, unknown>
     authorizations: [{ enterprise_id: null, team_id: teamId, user_id: `U_BOT_${teamId}`, is_bot: true, is_enterprise_install: false }],
   });
 }
+
+/** A message shortcut ("Explain this message") on a message, as Slack posts it. */
+export function messageShortcutBody(fields: { readonly callbackId: string; readonly text: string; readonly ts: string; readonly response_url: string; readonly user_id?: string; readonly channel_id?: string }): string {
+  const payload = {
+    type: 'message_action',
+    callback_id: fields.callbackId,
+    trigger_id: '1000.2000.abc',
+    message_ts: fields.ts,
+    response_url: fields.response_url,
+    message: { type: 'message', user: 'U_AUTHOR', ts: fields.ts, text: fields.text },
+    user: { id: fields.user_id ?? 'U_EN', name: 'user', team_id: 'T_FAKE' },
+    channel: { id: fields.channel_id ?? 'C_GENERAL', name: 'general' },
+    team: { id: 'T_FAKE', domain: 'fake' },
+    token: 'legacy-verification-token',
+    action_ts: '1700000001.000300',
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

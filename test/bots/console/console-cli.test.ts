@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,5 +84,45 @@ describe('console prompt', () => {
     expect(r.stdout).toContain('Rotation Bot: small caps vs large caps');
     expect(r.stdout).toContain('in 2024');
     expect(r.stdout).toMatch(/Chart: .*smallcaps-2024-12-31\.png/);
+  });
+});
+
+describe('console: plain words and articles', () => {
+  const asOf = ['--data', MARKET_DATA_DIR, '--as-of', '2026-01-20'];
+
+  it('answers ask "<plain question>" as the command it reads as, with readAs in --json', async () => {
+    const r = await run(['ask', 'are small caps still beating the S&P this year?', ...asOf, '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.result.readAs).toBe('/smallcaps ytd');
+    expect(json.result.spreadPp).toBeCloseTo(7.3, 1);
+  });
+
+  it('reads a line that is not a /command as a question at the prompt, headed "Read as"', async () => {
+    const r = await run([], '소형주 올해 얼마나 올랐어?\nexit\n', { ROTATION_DATA_DIR: MARKET_DATA_DIR, ROTATION_AS_OF: '2026-01-20', ROTATION_OUT_DIR: mkdtempSync(path.join(tmpdir(), 'rb-out-')) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('`/smallcaps ytd`(으)로 읽었습니다');
+    expect(r.stdout).toContain('are small caps beating the S&P this year?');
+  });
+
+  it('reads the seed article from standard input with read -, finding its terms and the about-8% claim', async () => {
+    const article = readFileSync(path.join(ROOT, '..', 'shared', 'seed-article-ko.txt'), 'utf8');
+    const r = await run(['read', '-', ...asOf, '--json'], article);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.result.terms.map((t: { id: string }) => t.id)).toContain('tax-loss-selling');
+    const iwm = json.result.claims.find((c: { symbols: string[]; stated: number | null }) => c.symbols.includes('IWM') && c.stated !== null);
+    expect(iwm.stated).toBeCloseTo(0.08, 3);
+    expect(iwm.measured).toBeCloseTo(0.0666, 3);
+  });
+
+  it('refuses a text over 20,000 characters and a missing file, briefly and with no stack trace', async () => {
+    const huge = await run(['read', '-', ...asOf], 'small caps '.repeat(2500));
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toMatch(/20,?000/);
+    const missing = await run(['read', '/no/such/file.txt', ...asOf]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('There is no file /no/such/file.txt.');
+    for (const r of [huge, missing]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

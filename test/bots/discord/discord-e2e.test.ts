@@ -79,9 +79,9 @@ function directContext(): CommandContext {
 }
 
 describe('Discord end to end, through the real discord.js client and a local fake Discord', () => {
-  it('identifies with the Guilds intent only', () => {
+  it('identifies with the Guilds, GuildMessages and DirectMessages intents only (no message content)', () => {
     expect(fake.identifies).toHaveLength(1);
-    expect(fake.identifies[0]).toMatchObject({ token: 'test-token', intents: 1 });
+    expect(fake.identifies[0]).toMatchObject({ token: 'test-token', intents: 1 | (1 << 9) | (1 << 12) });
   });
 
   it('defers /smallcaps within 3 s, then edits in an embed with the console numbers and the PNG chart', async () => {

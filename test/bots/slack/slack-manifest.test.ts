@@ -42,10 +42,18 @@ describe('Slack manifest', () => {
   it('adds the OAuth redirect URL and the uninstall events for many workspaces, and nothing of them otherwise', () => {
     const m = buildSlackManifest(COMMANDS, { requestUrl: 'https://bot.example.com/slack/events', oauth: true });
     expect(m.oauth_config.redirect_urls).toEqual(['https://bot.example.com/slack/oauth_redirect']);
-    expect(m.settings.event_subscriptions).toEqual({ request_url: 'https://bot.example.com/slack/events', bot_events: ['app_uninstalled', 'tokens_revoked'] });
+    expect(m.settings.event_subscriptions).toEqual({ request_url: 'https://bot.example.com/slack/events', bot_events: ['app_mention', 'message.im', 'app_uninstalled', 'tokens_revoked'] });
     const single = buildSlackManifest(COMMANDS);
     expect(single.oauth_config.redirect_urls).toBeUndefined();
-    expect(single.settings.event_subscriptions).toBeUndefined();
+    expect(single.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.im']);
+  });
+
+  it('asks for the mentions and DMs written to the bot, and offers "Explain this message" on any message', () => {
+    const m = buildSlackManifest(COMMANDS);
+    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['app_mentions:read', 'im:history']));
+    expect(m.features.app_home.messages_tab_enabled).toBe(true);
+    expect(m.features.shortcuts).toEqual([expect.objectContaining({ type: 'message', callback_id: 'rb_explain_message', name: 'Explain this message' })]);
+    expect(m.features.slash_commands.map((c) => c.command)).toEqual(expect.arrayContaining(['/ask', '/read']));
   });
 
   it("stays within Slack's manifest limits", () => {
