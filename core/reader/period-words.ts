@@ -112,7 +112,8 @@ const RULES: readonly Rule[] = [
   { re: /\b(?:all[\s-]time|since inception|full history|all history|max(?:imum)?)\b/g, read: () => 'max' },
   { re: /전체\s*기간|역대|상장\s*이후|사상/g, read: () => 'max' },
   // in 2023 / 2023년
-  { re: /(?<!러셀\s?)(\d{4})\s*년/g, read: (m, a) => calendarYear(+m[1]!, a) },
+  // "러셀 2000년" is the index, not the year 2000; "러셀 2023년" is a year.
+  { re: /(?:(?<!러셀\s?)|(?!2000))(\d{4})\s*년/g, read: (m, a) => calendarYear(+m[1]!, a) },
   { re: /(?<!russell\s?|러셀\s?|r)\b(?:in|during|for|of|over)?\s*((?:19|20)\d{2})\b(?!-\d)/g, read: (m, a) => calendarYear(+m[1]!, a) },
 ];
 

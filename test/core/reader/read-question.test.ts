@@ -84,6 +84,7 @@ const PHRASINGS: readonly (readonly [string, string])[] = [
   ["러셀이랑 나스닥 3개월 비교해줘", "/smallcaps 3m vs:QQQ"],
   ["2023년 소형주 성과", "/smallcaps 2023"],
   ["2023년에 러셀2000은 얼마나 올랐어?", "/smallcaps 2023"],
+  ["러셀 2023년 수익률은?", "/smallcaps 2023"],
   ["5년 동안 러셀2000 vs S&P 500", "/smallcaps 5y"],
   ["최근 5년 소형주와 대형주 비교", "/smallcaps 5y"],
   ["지난달 소형주 어땠어?", "/smallcaps from:2025-12-01 to:2025-12-31"],
