@@ -113,6 +113,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     today: todayFn(config.ROTATION_AS_OF),
     subscriptions: store.subscriptions,
     postLedger: store.ledger,
+    calls: store.calls,
     now: () => new Date(),
   };
   return {

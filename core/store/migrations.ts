@@ -61,4 +61,23 @@ export const MIGRATIONS: readonly string[] = [
      updated_at INTEGER NOT NULL
    );`,
   `ALTER TABLE subscriptions ADD COLUMN workspace_id TEXT;`,
+  `CREATE TABLE calls (
+     id TEXT PRIMARY KEY,
+     platform TEXT NOT NULL CHECK (platform IN ('discord', 'slack', 'console')),
+     channel_id TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     made_at INTEGER NOT NULL,
+     made_on TEXT NOT NULL,
+     side TEXT NOT NULL CHECK (side IN ('small', 'large')),
+     small_symbol TEXT NOT NULL,
+     large_symbol TEXT NOT NULL,
+     deadline TEXT NOT NULL,
+     margin_pp REAL NOT NULL DEFAULT 0,
+     start_date TEXT NOT NULL,
+     start_small REAL NOT NULL,
+     start_large REAL NOT NULL,
+     cancelled_by TEXT,
+     cancelled_at INTEGER
+   );
+   CREATE INDEX calls_by_channel ON calls (platform, channel_id, made_at);`,
 ];
