@@ -3,10 +3,9 @@ import type { IsoDate } from '../market/types.ts';
 
 export type CancelDecision = 'ok' | 'notYours' | 'notOpen' | 'pastDeadline';
 
-/** A member may withdraw their own open call before its deadline; a channel manager may withdraw anyone's open call. */
+/** A member may withdraw their own call before its deadline; a channel manager may withdraw anyone's. */
 export function cancelDecision(call: Call, who: { readonly userId: string; readonly isManager: boolean }, today: IsoDate): CancelDecision {
   if (call.cancelled) return 'notOpen';
-  if (who.isManager) return today >= call.deadline ? 'pastDeadline' : 'ok';
-  if (call.userId !== who.userId) return 'notYours';
+  if (!who.isManager && call.userId !== who.userId) return 'notYours';
   return today >= call.deadline ? 'pastDeadline' : 'ok';
 }
