@@ -4,7 +4,8 @@ import { seasonality } from './seasonality.ts';
 import { scenario } from './scenario.ts';
 import { explain } from './explain.ts';
 import { rotation } from './rotation.ts';
+import { callCommand } from './call.ts';
 import { helpCommand } from './help.ts';
 
 /** Every command, in the order help lists them. Discord registration and the Slack manifest derive from this. */
-export const COMMANDS: readonly AnyCommand[] = [smallcaps, seasonality, scenario, explain, rotation, helpCommand(() => COMMANDS)];
+export const COMMANDS: readonly AnyCommand[] = [smallcaps, seasonality, scenario, explain, rotation, callCommand, helpCommand(() => COMMANDS)];

@@ -3,7 +3,7 @@ import type { CommandContext } from './context.ts';
 import type { Reply } from '../core/reply.ts';
 import type { Locale } from '../core/i18n/locale.ts';
 import type { UserError } from '../core/user-error.ts';
-import { t } from '../core/i18n/translate.ts';
+import { hasMessage, t } from '../core/i18n/translate.ts';
 import { usageLine, examplesLine } from './usage.ts';
 
 function textReply(locale: Locale, title: string, text: string, tone: Reply['tone']): Reply {
@@ -16,7 +16,9 @@ const wholeCharacters = (params: UserError['params']) =>
 
 /** What was wrong, privately, with the command's usage and examples when the command is known. */
 export function userErrorReply(error: UserError, command: AnyCommand | undefined, ctx: Pick<CommandContext, 'locale' | 'commandPrefix'>): Reply {
-  const message = t(ctx.locale, `errors.${error.key}`, wholeCharacters(error.params));
+  // A feature's own namespace may hold its errors (`call.errors.…`); the rest live under `errors.`.
+  const key = hasMessage('en', `errors.${error.key}`) ? `errors.${error.key}` : error.key;
+  const message = t(ctx.locale, key, wholeCharacters(error.params));
   const usage = command
     ? `\n${t(ctx.locale, 'help.usage')}: \`${usageLine(command, ctx.commandPrefix)}\`\n${t(ctx.locale, 'help.examples')}: ${examplesLine(command, ctx.commandPrefix)}`
     : '';
