@@ -72,8 +72,8 @@ describe('/call', () => {
     await ask('/call side:small by:2026-02-03', c, '2026-01-20');
     await ask('/call side:large by:2026-02-03', { ...c, userId: 'U2' }, '2026-01-20');
     const board = await ask('/call board', c, '2026-02-10');
-    expect(board.text.split('\n')[0]).toMatch(/^• <@U2>: 1 hit, 0 misses, 0 open · average lead \+1\.69 pp$/);
-    expect(board.text).toContain('<@U1>: 0 hits, 1 miss, 0 open · average lead -1.69 pp');
+    expect(board.text.split('\n')[0]).toMatch(/^• U2: 1 hit, 0 misses, 0 open · average lead \+1\.69 pp$/);
+    expect(board.text).toContain('U1: 0 hits, 1 miss, 0 open · average lead -1.69 pp');
     expect(board.reply.chart?.png.byteLength).toBeGreaterThan(1000);
   });
 
