@@ -80,4 +80,28 @@ export const PG_MIGRATIONS: readonly string[] = [
      cancelled_at BIGINT
    );
    CREATE INDEX calls_by_channel ON calls (platform, channel_id, made_at);`,
+  // The same rebuild as SQLite's (which cannot change a CHECK), so both engines keep one schema.
+  `CREATE TABLE post_ledger_next (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     report_date TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('morning', 'closed', 'call')),
+     slot_at BIGINT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('claimed', 'sending', 'retry', 'posted', 'failed', 'skipped')),
+     claimed_by TEXT,
+     claim_token TEXT,
+     claimed_at BIGINT,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at BIGINT,
+     posted_at BIGINT,
+     data_as_of TEXT,
+     term_id TEXT,
+     error TEXT,
+     updated_at BIGINT NOT NULL,
+     UNIQUE (platform, channel_id, report_date)
+   );
+   INSERT INTO post_ledger_next SELECT platform, channel_id, report_date, kind, slot_at, status, claimed_by, claim_token, claimed_at, attempts, next_attempt_at, posted_at, data_as_of, term_id, error, updated_at FROM post_ledger;
+   DROP TABLE post_ledger;
+   ALTER TABLE post_ledger_next RENAME TO post_ledger;
+   CREATE INDEX post_ledger_by_kind ON post_ledger (platform, channel_id, kind, slot_at);`,
 ];

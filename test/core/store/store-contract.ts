@@ -262,6 +262,16 @@ export function storeContract(engine: string, open: () => Promise<StoreHarness>)
         expect((await h.store.calls.listActive()).map((c) => c.id)).toEqual(['k2']);
       });
 
+      it('claims a call settlement in the post ledger once, and keeps it out of the channel\'s latest morning post', async () => {
+        const key = { platform: 'slack' as const, channelId: 'C1', reportDate: 'call:k1' };
+        const first = await h.store.ledger.claim(key, { ...request('A'), kind: 'call' });
+        expect(first).toBeDefined();
+        expect(await h.store.ledger.claim(key, { ...request('B'), kind: 'call' })).toBeUndefined();
+        expect(await h.store.ledger.markPosted(first!, { now: T0 })).toBe(true);
+        expect(await h.store.ledger.get(key)).toMatchObject({ kind: 'call', status: 'posted' });
+        expect(await h.store.ledger.latest('slack', 'C1')).toBeUndefined();
+      });
+
       it('refuses a second call with the same id', async () => {
         await h.store.calls.add(call());
         await expect(h.store.calls.add(call())).rejects.toThrow();
