@@ -123,6 +123,7 @@ export function createServices(config: Config, overrides: ServiceOverrides = {})
     glossary,
     subscriptions: store.subscriptions,
     postLedger: store.ledger,
+    calls: store.calls,
     now: () => new Date(),
   };
   return {

@@ -8,6 +8,7 @@ import type { ChartSpec, RenderedChart } from '../core/charts/chart-spec.ts';
 import type { GlossaryIndex } from '../core/glossary/glossary-index.ts';
 import type { SubscriptionStore } from '../core/store/subscription-store.ts';
 import type { PostLedger } from '../core/store/post-ledger.ts';
+import type { CallStore } from '../core/store/call-store.ts';
 import type { Async } from '../core/store/store.ts';
 
 export type Platform = 'discord' | 'slack' | 'console';
@@ -32,6 +33,8 @@ export type Services = {
   /** Morning-post subscriptions and the ledger of posts made: each answering with a promise on either engine. */
   readonly subscriptions: Async<SubscriptionStore>;
   readonly postLedger: Async<PostLedger>;
+  /** Team calls (/call) and their settlement. */
+  readonly calls: Async<CallStore>;
   /** The real clock (never ROTATION_AS_OF): when the next post is due. */
   readonly now: () => Date;
 };

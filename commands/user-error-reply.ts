@@ -4,7 +4,7 @@ import type { Reply } from '../core/reply.ts';
 import type { Locale } from '../core/i18n/locale.ts';
 import { DataError } from '../core/user-error.ts';
 import type { UserError } from '../core/user-error.ts';
-import { t } from '../core/i18n/translate.ts';
+import { hasMessage, t } from '../core/i18n/translate.ts';
 import { usageLine, examplesLine } from './usage.ts';
 
 function textReply(locale: Locale, title: string, text: string, tone: Reply['tone']): Reply {
@@ -24,7 +24,9 @@ function nextStep(error: UserError, command: AnyCommand | undefined, ctx: Pick<C
 
 /** What was wrong, privately, with the command's usage and examples when the command is known. */
 export function userErrorReply(error: UserError, command: AnyCommand | undefined, ctx: Pick<CommandContext, 'locale' | 'commandPrefix'> & Partial<Pick<CommandContext, 'platform'>>): Reply {
-  const message = t(ctx.locale, `errors.${error.key}`, wholeCharacters(error.params));
+  // A feature's own namespace may hold its errors (`call.errors.…`); the rest live under `errors.`.
+  const key = hasMessage('en', `errors.${error.key}`) ? `errors.${error.key}` : error.key;
+  const message = t(ctx.locale, key, wholeCharacters(error.params));
   return textReply(ctx.locale, t(ctx.locale, 'errors.title'), message + nextStep(error, command, ctx), 'warning');
 }
 

@@ -1,7 +1,8 @@
 import type { IsoDate } from '../market/types.ts';
 import type { PostPlatform } from './subscription.ts';
 
-export type PostKind = 'morning' | 'closed';
+/** A morning post, a closed-market notice, or a team call's settlement post (keyed `call:<id>`). */
+export type PostKind = 'morning' | 'closed' | 'call';
 
 /**
  * - claimed: an instance is building the post (nothing sent yet).

@@ -61,4 +61,47 @@ export const MIGRATIONS: readonly string[] = [
      updated_at INTEGER NOT NULL
    );`,
   `ALTER TABLE subscriptions ADD COLUMN workspace_id TEXT;`,
+  `CREATE TABLE calls (
+     id TEXT PRIMARY KEY,
+     platform TEXT NOT NULL CHECK (platform IN ('discord', 'slack', 'console')),
+     channel_id TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     made_at INTEGER NOT NULL,
+     made_on TEXT NOT NULL,
+     side TEXT NOT NULL CHECK (side IN ('small', 'large')),
+     small_symbol TEXT NOT NULL,
+     large_symbol TEXT NOT NULL,
+     deadline TEXT NOT NULL,
+     margin_pp REAL NOT NULL DEFAULT 0,
+     start_date TEXT NOT NULL,
+     start_small REAL NOT NULL,
+     start_large REAL NOT NULL,
+     cancelled_by TEXT,
+     cancelled_at INTEGER
+   );
+   CREATE INDEX calls_by_channel ON calls (platform, channel_id, made_at);`,
+  // Settlement posts of team calls share the ledger: SQLite cannot change a CHECK, so the table is rebuilt.
+  `CREATE TABLE post_ledger_next (
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     report_date TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('morning', 'closed', 'call')),
+     slot_at INTEGER NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('claimed', 'sending', 'retry', 'posted', 'failed', 'skipped')),
+     claimed_by TEXT,
+     claim_token TEXT,
+     claimed_at INTEGER,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at INTEGER,
+     posted_at INTEGER,
+     data_as_of TEXT,
+     term_id TEXT,
+     error TEXT,
+     updated_at INTEGER NOT NULL,
+     UNIQUE (platform, channel_id, report_date)
+   );
+   INSERT INTO post_ledger_next SELECT platform, channel_id, report_date, kind, slot_at, status, claimed_by, claim_token, claimed_at, attempts, next_attempt_at, posted_at, data_as_of, term_id, error, updated_at FROM post_ledger;
+   DROP TABLE post_ledger;
+   ALTER TABLE post_ledger_next RENAME TO post_ledger;
+   CREATE INDEX post_ledger_by_kind ON post_ledger (platform, channel_id, kind, slot_at);`,
 ];

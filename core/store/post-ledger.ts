@@ -46,7 +46,7 @@ export type PostLedger = LedgerView & {
    * resent) or a claim or retry left past `deadline`. Re-checks atomically; returns the settled entry, or undefined when nothing changed.
    */
   settleStale(key: LedgerKey, check: StaleCheck): LedgerEntry | undefined;
-  /** The channel's most recent entry by scheduled time. */
+  /** The channel's most recent morning post or closed notice by scheduled time (call settlements aside). */
   latest(platform: PostPlatform, channelId: string): LedgerEntry | undefined;
 };
 
@@ -55,7 +55,7 @@ export function createPostLedger(db: Db): PostLedger {
   const KEY = 'platform = ? AND channel_id = ? AND report_date = ?';
   const FENCE = `${KEY} AND claim_token = ?`;
   const selectOne = db.prepare<[string, string, string], Row>(`SELECT * FROM post_ledger WHERE ${KEY}`);
-  const selectLatest = db.prepare<[string, string], Row>('SELECT * FROM post_ledger WHERE platform = ? AND channel_id = ? ORDER BY slot_at DESC, updated_at DESC LIMIT 1');
+  const selectLatest = db.prepare<[string, string], Row>("SELECT * FROM post_ledger WHERE platform = ? AND channel_id = ? AND kind <> 'call' ORDER BY slot_at DESC, updated_at DESC LIMIT 1");
   const insertClaim = db.prepare(
     `INSERT INTO post_ledger (platform, channel_id, report_date, kind, slot_at, status, claimed_by, claim_token, claimed_at, attempts, updated_at)
      VALUES (?, ?, ?, ?, ?, 'claimed', ?, ?, ?, 0, ?)`,

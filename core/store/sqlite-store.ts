@@ -5,6 +5,7 @@ import { openDatabase } from './open-database.ts';
 import { createPriceStore } from './price-store.ts';
 import { createSubscriptionStore } from './subscription-store.ts';
 import { createPostLedger } from './post-ledger.ts';
+import { createCallStore } from './call-store.ts';
 import { createSqliteInstallationStore } from './installation-store.ts';
 
 /** The SQLite engine: better-sqlite3 answers at once, behind the same promise-returning interface as PostgreSQL. */
@@ -24,7 +25,7 @@ export function promised<T extends object>(target: T): Async<T> {
 
 export function openSqliteStore(file: string, cipher?: TokenCipher): SqliteStore {
   const db = openDatabase(file);
-  const sync = { prices: createPriceStore(db), subscriptions: createSubscriptionStore(db), ledger: createPostLedger(db) };
+  const sync = { prices: createPriceStore(db), subscriptions: createSubscriptionStore(db), ledger: createPostLedger(db), calls: createCallStore(db) };
   return {
     engine: 'sqlite',
     location: file,
@@ -32,6 +33,7 @@ export function openSqliteStore(file: string, cipher?: TokenCipher): SqliteStore
     prices: promised(sync.prices),
     subscriptions: promised(sync.subscriptions),
     ledger: promised(sync.ledger),
+    calls: promised(sync.calls),
     installations: createSqliteInstallationStore(db, cipher),
     async close() {
       if (db.open) db.close();

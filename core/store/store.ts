@@ -1,6 +1,7 @@
 import type { PriceStore } from './price-store.ts';
 import type { SubscriptionStore } from './subscription-store.ts';
 import type { PostLedger } from './post-ledger.ts';
+import type { CallStore } from './call-store.ts';
 
 /** The same methods, each answering with a promise: what a networked database can offer. */
 export type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : T[K] };
@@ -34,6 +35,8 @@ export type Store = {
   readonly prices: Async<PriceStore>;
   readonly subscriptions: Async<SubscriptionStore>;
   readonly ledger: Async<PostLedger>;
+  /** The channels' team calls (/call). */
+  readonly calls: Async<CallStore>;
   readonly installations: InstallationStore;
   close(): Promise<void>;
 };

@@ -13,7 +13,7 @@ const KEY = 'platform = $1 AND channel_id = $2 AND report_date = $3';
 const FENCE = `${KEY} AND claim_token = $4`;
 const SELECT_ONE = statement('ledger_get', `SELECT * FROM post_ledger WHERE ${KEY}`);
 const LOCK_ONE = statement('ledger_lock', `SELECT * FROM post_ledger WHERE ${KEY} FOR UPDATE`);
-const SELECT_LATEST = statement('ledger_latest', 'SELECT * FROM post_ledger WHERE platform = $1 AND channel_id = $2 ORDER BY slot_at DESC, updated_at DESC LIMIT 1');
+const SELECT_LATEST = statement('ledger_latest', "SELECT * FROM post_ledger WHERE platform = $1 AND channel_id = $2 AND kind <> 'call' ORDER BY slot_at DESC, updated_at DESC LIMIT 1");
 const INSERT_CLAIM = statement(
   'ledger_insert_claim',
   `INSERT INTO post_ledger (platform, channel_id, report_date, kind, slot_at, status, claimed_by, claim_token, claimed_at, attempts, updated_at)

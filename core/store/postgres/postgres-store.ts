@@ -4,6 +4,7 @@ import { describeUrl, openPool } from './pg-pool.ts';
 import { createPgPriceStore } from './pg-price-store.ts';
 import { createPgSubscriptionStore } from './pg-subscription-store.ts';
 import { createPgPostLedger } from './pg-post-ledger.ts';
+import { createPgCallStore } from './pg-call-store.ts';
 import { createPgInstallationStore } from './pg-installation-store.ts';
 
 export type PostgresStoreOptions = {
@@ -22,6 +23,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     prices: createPgPriceStore(pool),
     subscriptions: createPgSubscriptionStore(pool),
     ledger: createPgPostLedger(pool),
+    calls: createPgCallStore(pool),
     installations: createPgInstallationStore(pool, options.cipher),
     async close() {
       if (closed) return;

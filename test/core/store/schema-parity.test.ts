@@ -24,7 +24,7 @@ const indexesOf = (migrations: readonly string[]) => migrations.join('\n').match
 describe('the two store engines', () => {
   it('create the same tables with the same columns', () => {
     const sqlite = schemaOf(MIGRATIONS);
-    expect(Object.keys(sqlite)).toEqual(['fetch_state', 'post_ledger', 'prices', 'shown_terms', 'slack_installations', 'subscriptions']);
+    expect(Object.keys(sqlite)).toEqual(['calls', 'fetch_state', 'post_ledger', 'prices', 'shown_terms', 'slack_installations', 'subscriptions']);
     expect(schemaOf(PG_MIGRATIONS)).toEqual(sqlite);
   });
 

@@ -4,6 +4,7 @@ import type { Subscription } from '../../../core/posts/subscription.ts';
 import type { LedgerKey } from '../../../core/posts/ledger-entry.ts';
 import type { Bar } from '../../../core/market/types.ts';
 import type { Claim } from '../../../core/store/post-ledger.ts';
+import type { Call } from '../../../core/calls/call.ts';
 
 /** One engine as the contract sees it: a store on an empty database, and more instances on the same one. */
 export type StoreHarness = {
@@ -229,6 +230,51 @@ export function storeContract(engine: string, open: () => Promise<StoreHarness>)
         await h.store.ledger.claim(KEY, request('A'));
         await h.store.ledger.claim({ ...KEY, channelId: 'C2', reportDate: '2026-01-21' }, { ...request('A'), slotAt: T0 + 2 * 86_400_000 });
         expect(await h.store.ledger.latest('slack', 'C1')).toMatchObject({ reportDate: '2026-01-20' });
+      });
+    });
+
+    describe('team calls', () => {
+      const call = (over: Partial<Call> = {}): Call => ({
+        id: 'k1', platform: 'slack', channelId: 'C1', userId: 'U1', madeAt: T0, madeOn: '2026-01-20', side: 'small', smallSymbol: 'IWM', largeSymbol: 'SPY',
+        deadline: '2026-02-03', marginPp: 0.5, start: { date: '2026-01-20', small: 262.5799865722656, large: 677.5800170898438 }, ...over,
+      });
+
+      it('keeps a call exactly as made, closes to the last digit, and lists a channel oldest first', async () => {
+        await h.store.calls.add(call({ id: 'k2', madeAt: T0 + 1 }));
+        await h.store.calls.add(call());
+        await h.store.calls.add(call({ id: 'k3', channelId: 'C2' }));
+        expect(await h.store.calls.get('k1')).toEqual(call());
+        expect((await h.store.calls.list('slack', 'C1')).map((c) => c.id)).toEqual(['k1', 'k2']);
+        expect(await h.store.calls.get('nope')).toBeUndefined();
+      });
+
+      it('cancels once, from any instance, and leaves cancelled calls out of the active list', async () => {
+        await h.store.calls.add(call());
+        await h.store.calls.add(call({ id: 'k2' }));
+        const other = await h.another();
+        try {
+          expect(await other.calls.cancel('k1', 'U9', T0 + 5)).toBe(true);
+          expect(await h.store.calls.cancel('k1', 'U1', T0 + 6)).toBe(false);
+        } finally {
+          await other.close();
+        }
+        expect(await h.store.calls.get('k1')).toEqual(call({ cancelled: { by: 'U9', at: T0 + 5 } }));
+        expect((await h.store.calls.listActive()).map((c) => c.id)).toEqual(['k2']);
+      });
+
+      it('claims a call settlement in the post ledger once, and keeps it out of the channel\'s latest morning post', async () => {
+        const key = { platform: 'slack' as const, channelId: 'C1', reportDate: 'call:k1' };
+        const first = await h.store.ledger.claim(key, { ...request('A'), kind: 'call' });
+        expect(first).toBeDefined();
+        expect(await h.store.ledger.claim(key, { ...request('B'), kind: 'call' })).toBeUndefined();
+        expect(await h.store.ledger.markPosted(first!, { now: T0 })).toBe(true);
+        expect(await h.store.ledger.get(key)).toMatchObject({ kind: 'call', status: 'posted' });
+        expect(await h.store.ledger.latest('slack', 'C1')).toBeUndefined();
+      });
+
+      it('refuses a second call with the same id', async () => {
+        await h.store.calls.add(call());
+        await expect(h.store.calls.add(call())).rejects.toThrow();
       });
     });
 

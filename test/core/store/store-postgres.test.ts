@@ -12,7 +12,7 @@ const { pg: server, reason } = await startTestPostgres();
 afterAll(async () => server?.stop());
 
 const cipher = createTokenCipher(randomBytes(32));
-const TABLES = 'prices, fetch_state, subscriptions, post_ledger, shown_terms, slack_installations';
+const TABLES = 'calls, prices, fetch_state, subscriptions, post_ledger, shown_terms, slack_installations';
 
 describe.skipIf(!server)(`PostgreSQL${server ? ` (${server.how})` : `: ${reason}`}`, () => {
   const url = server?.url ?? '';
@@ -46,7 +46,7 @@ describe.skipIf(!server)(`PostgreSQL${server ? ` (${server.how})` : `: ${reason}
       await check.connect();
       const { rows } = await check.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
       await check.end();
-      expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4]);
+      expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6]);
       await Promise.all(stores.map((s) => s.close()));
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -1,0 +1,58 @@
+import type { Locale } from '../core/i18n/locale.ts';
+import type { Call } from '../core/calls/call.ts';
+import type { CallStanding, Standing } from '../core/calls/settle-call.ts';
+import type { Reply, Tone } from '../core/reply.ts';
+import { t } from '../core/i18n/translate.ts';
+import { formatDate, formatPercent, formatPp } from '../core/i18n/format.ts';
+import { displayName, instrument } from '../core/market/universe.ts';
+
+const name = (locale: Locale, symbol: string, role: 'small' | 'large') => displayName(instrument(symbol, role), locale);
+const pct = (locale: Locale, p: number) => formatPercent(locale, p / 100, 2);
+
+/** "IWM +0.08% vs SPY +1.76%, spread -1.69 pp" */
+export function standingText(locale: Locale, s: Standing): string {
+  return t(locale, 'call.standing', {
+    small: s.small.symbol,
+    smallReturn: pct(locale, s.small.returnPct),
+    large: s.large.symbol,
+    largeReturn: pct(locale, s.large.returnPct),
+    spread: formatPp(locale, s.spreadPp, 2),
+  });
+}
+
+/** What the call says: "<@U1> called small caps (Russell 2000 (IWM)) to beat S&P 500 (SPY) by 2026-02-03 …". */
+export function claimText(locale: Locale, call: Call, who: string): string {
+  const [winner, loser] = call.side === 'small' ? [name(locale, call.smallSymbol, 'small'), name(locale, call.largeSymbol, 'large')] : [name(locale, call.largeSymbol, 'large'), name(locale, call.smallSymbol, 'small')];
+  return t(locale, call.marginPp > 0 ? 'call.claimMargin' : 'call.claim', {
+    who,
+    winner,
+    loser,
+    deadline: formatDate(locale, call.deadline),
+    margin: formatPp(locale, call.marginPp, 2).replace(/^\+/, ''),
+    start: formatDate(locale, call.start.date),
+  });
+}
+
+export function statusText(locale: Locale, standing: CallStanding): string {
+  switch (standing.state) {
+    case 'cancelled':
+      return t(locale, 'call.state.cancelled');
+    case 'open':
+      return standing.soFar
+        ? t(locale, 'call.state.openSoFar', { settles: formatDate(locale, standing.settlesOn), asOf: formatDate(locale, standing.soFar.asOf), standing: standingText(locale, standing.soFar) })
+        : t(locale, 'call.state.open', { settles: formatDate(locale, standing.settlesOn) });
+    case 'waiting':
+      return t(locale, 'call.state.waiting', { settles: formatDate(locale, standing.settlesOn), symbols: standing.missing.join(', ') });
+    case 'settled':
+      return t(locale, standing.result.hit ? 'call.state.hit' : 'call.state.miss', { settles: formatDate(locale, standing.settlesOn), standing: standingText(locale, standing.result) });
+  }
+}
+
+/** Members are named by their platform id: the renderers escape markup, so a mention would show as text. */
+export const userMention = (_platform: string, userId: string) => userId;
+
+export function callReply(locale: Locale, title: string, text: string, footer: string, visibility: Reply['visibility'], tone: Tone = 'neutral'): Reply {
+  return { visibility, locale, tone, title, text, fields: [], footer, fallbackText: `${title}: ${text}` };
+}
+
+export const callFooter = (locale: Locale, source: string, asOf: string) => t(locale, 'call.footer', { source, asOf: formatDate(locale, asOf) });

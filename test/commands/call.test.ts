@@ -1,0 +1,86 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../commands/context.ts';
+import { COMMANDS } from '../../commands/index.ts';
+import { runText } from '../../commands/dispatch.ts';
+import { noLog, realServices } from '../helpers/services.ts';
+
+const running = realServices('2026-01-20');
+afterAll(() => running.close());
+let day = '2026-01-20';
+const services = { ...running.services, today: () => day };
+let channel = 0;
+
+const ctx = (o: Partial<CommandContext> = {}): CommandContext => ({ locale: 'en', services, platform: 'slack', userId: 'U1', channelId: `C${++channel}`, commandPrefix: '/', isChannelAdmin: false, ...o });
+const ask = async (line: string, c: CommandContext, on = day) => {
+  day = on;
+  const outcome = await runText(COMMANDS, line, c, noLog);
+  const reply = outcome.output.replies[0]!;
+  return { ok: outcome.ok, text: reply.text, reply, result: outcome.output.result as Record<string, unknown> };
+};
+const idOf = (r: { result: Record<string, unknown> }) => (r.result.call as { id: string }).id;
+
+describe('/call', () => {
+  it('made on 2026-01-20 (small by 2026-02-03) shows on 2026-02-10 as settled: IWM vs SPY, about -1.69 pp, a miss', async () => {
+    const c = ctx();
+    const made = await ask('/call side:small by:2026-02-03', c, '2026-01-20');
+    expect(made.ok).toBe(true);
+    expect(made.result.call).toMatchObject({ side: 'small', smallSymbol: 'IWM', largeSymbol: 'SPY', marginPp: 0, start: { date: '2026-01-20', small: 262.5799865722656, large: 677.5800170898438 } });
+    expect(made.text).toContain('Open: settles at the Feb 3, 2026 close.');
+    const list = await ask('/call list', c, '2026-02-10');
+    expect(list.text).toContain('Settled at the Feb 3, 2026 close: IWM +0.08% vs SPY +1.76%, spread -1.69 pp. A miss.');
+    const [row] = list.result.calls as { standing: { state: string; result: { spreadPp: number; hit: boolean } } }[];
+    expect(row!.standing.state).toBe('settled');
+    expect(row!.standing.result.spreadPp).toBeCloseTo(-1.69, 2);
+    expect(row!.standing.result.hit).toBe(false);
+  });
+
+  it('shows the standing so far while open, and answers in Korean', async () => {
+    const c = ctx({ locale: 'ko' });
+    await ask('/call side:large vs:QQQ by:2026-03-31 margin:1', c, '2026-01-20');
+    const list = await ask('/call list', c, '2026-02-10');
+    expect(list.text).toMatch(/진행 중, 2026년 3월 31일 종가에 판정합니다\. 지금까지\(2026년 2월 10일\): IWM [+-]\d+\.\d\d%, QQQ [+-]\d+\.\d\d%, 격차 [+-]\d+\.\d\d%p/);
+    expect(list.text).toContain('1.00%p 이상');
+    expect(list.text).not.toMatch(/[A-Za-z]{4,}/);
+  });
+
+  it('refuses a deadline not in the future or beyond two years, and gives "did you mean" for an unknown symbol', async () => {
+    expect((await ask('/call side:small by:2026-01-20', ctx(), '2026-01-20')).text).toContain('is not in the future (today is 2026-01-20)');
+    expect((await ask('/call side:small by:2028-01-21', ctx())).text).toContain('more than two years out; the latest is 2028-01-20');
+    const typo = await ask('/call side:small vs:QQQQ by:2026-03-01', ctx());
+    expect(typo.ok).toBe(false);
+    expect(typo.text).toContain('Did you mean: QQQ?');
+    expect((await ask('/call by:2026-03-01', ctx())).text).toContain('Say which side wins and by when');
+  });
+
+  it('lets the maker withdraw before the deadline, refuses others, lets a manager withdraw anyone’s', async () => {
+    const c = ctx();
+    const a = idOf(await ask('/call side:small by:2026-03-01', c, '2026-01-20'));
+    const b = idOf(await ask('/call side:large by:2026-03-01', c, '2026-01-20'));
+    expect((await ask(`/call cancel id:${a}`, { ...c, userId: 'U2' })).text).toContain('is someone else');
+    expect((await ask(`/call cancel id:${a}`, c)).text).toContain(`Call \`${a}\` is withdrawn`);
+    expect((await ask(`/call cancel id:${a}`, c)).text).toContain('already withdrawn');
+    expect((await ask(`/call cancel id:${b}`, { ...c, userId: 'M1', isChannelAdmin: true })).ok).toBe(true);
+    expect((await ask(`/call cancel id:${b}`, ctx())).text).toContain('No call');
+    const late = idOf(await ask('/call side:small by:2026-02-03', c, '2026-01-20'));
+    expect((await ask(`/call cancel id:${late}`, c, '2026-02-03')).text).toContain('can no longer be withdrawn');
+    const list = await ask('/call list', c, '2026-02-10');
+    expect((list.result.calls as unknown[]).length).toBe(1);
+  });
+
+  it('board: hits, misses and average lead per member, with a chart', async () => {
+    const c = ctx();
+    await ask('/call side:small by:2026-02-03', c, '2026-01-20');
+    await ask('/call side:large by:2026-02-03', { ...c, userId: 'U2' }, '2026-01-20');
+    const board = await ask('/call board', c, '2026-02-10');
+    expect(board.text.split('\n')[0]).toMatch(/^• U2: 1 hit, 0 misses, 0 open · average lead \+1\.69 pp$/);
+    expect(board.text).toContain('U1: 0 hits, 1 miss, 0 open · average lead -1.69 pp');
+    expect(board.reply.chart?.png.byteLength).toBeGreaterThan(1000);
+  });
+
+  it('example: the brief’s call, what the analysts said and what happened', async () => {
+    const r = await ask('/call example', ctx(), '2026-02-10');
+    expect(r.text).toContain('fade within about two weeks');
+    expect(r.text).toContain('IWM +0.08% vs SPY +1.76%, spread -1.69 pp. A hit.');
+    expect(r.reply.footer).toContain('Source: CSV folder');
+  });
+});
