@@ -53,7 +53,8 @@ function plausible(name: string, o: OptionSpec): fc.Arbitrary<string> {
     case 'boolean':
       return fc.constantFrom('true', 'false', 'yes', 'no', 'on', 'off', '1', '0', 'maybe', 'TRUE');
     case 'date':
-      return fc.oneof(fc.constantFrom('2026-01-02', '2026-01-20', '2025-12-31', '2020-03-16', '2008-10-10'), farDate);
+      // Past dates for periods, later ones for deadlines (the fuzz runs as of 2026-01-20).
+      return fc.oneof(fc.constantFrom('2026-01-02', '2026-01-20', '2025-12-31', '2020-03-16', '2008-10-10', '2026-02-03', '2026-03-31', '2027-06-30'), farDate);
   }
 }
 
@@ -81,7 +82,11 @@ function rawCommandText(command: AnyCommand): fc.Arbitrary<string> {
     { weight: 1, arbitrary: fc.oneof(nasty, junk).map((v) => `"${v}"`) },
   );
   const gap = fc.constantFrom(' ', '  ', '\t', '\n', '\u3000', '\u00a0');
+  // The command's own examples, whole or with a hostile token added: valid lines reach the answering path.
+  const examples = command.examples.map((e) => e.replace(/^\S+\s*/, ''));
+  const example = fc.tuple(fc.constantFrom(...(examples.length ? examples : [''])), fc.option(token, { nil: undefined })).map(([e, extra]) => (extra ? `${e} ${extra}` : e));
   return fc.oneof(
+    { weight: 1, arbitrary: example },
     { weight: 6, arbitrary: fc.array(fc.tuple(token, gap), { maxLength: 6 }).map((parts) => parts.map(([t, g]) => `${t}${g}`).join('')) },
     { weight: 2, arbitrary: fc.oneof(nasty, junk) },
     { weight: 1, arbitrary: fc.constant('') },
