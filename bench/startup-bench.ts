@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { summarize } from './stats.ts';
 import type { Summary } from './stats.ts';
-import { MARKET_DATA_DIR } from '../test/helpers/market-data.ts';
+import { botProcessEnv } from '../test/helpers/bot-process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const MAIN = path.join(ROOT, 'dist/bots/main.js');
@@ -31,7 +31,7 @@ function once(command: string, args: readonly string[], env: NodeJS.ProcessEnv):
 export async function benchStartup(runs = 7): Promise<StartupBench | 'not built'> {
   if (!existsSync(MAIN)) return 'not built';
   const out = mkdtempSync(path.join(os.tmpdir(), 'rotation-startup-'));
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, ROTATION_DATA_DIR: MARKET_DATA_DIR, ROTATION_AS_OF: '2026-01-20', ROTATION_DB_PATH: ':memory:', ROTATION_OUT_DIR: out };
+  const env = botProcessEnv({ ROTATION_OUT_DIR: out });
   const walls: number[] = [];
   const rss: number[] = [];
   const npmWalls: number[] = [];

@@ -36,7 +36,7 @@ async function answer(registry: readonly AnyCommand[], request: MessageRequest, 
     return 'line' in request ? runText(registry, request.line, ctx, errorLog) : runCommand(request.command, request.values, ctx, errorLog);
   };
   const outcome = await run();
-  const fallback = data.tookOver() ? data.fallback() : undefined;
+  const fallback = data.tookOver();
   if (!fallback) return outcome;
   io.err(t(data.current().config.ROTATION_LANG, 'console.sampleSwitch', fallback));
   return run();

@@ -12,12 +12,10 @@ export type ConsoleData = {
   /** The services for the next command: the live ones, or the sample once the live source failed. */
   current(): Services;
   /**
-   * Called after each command: true once, when the live source could not be reached with nothing cached,
-   * and the sample has just taken over for the rest of the session.
+   * Called after each command: once, when the live source could not be reached with nothing cached and
+   * the sample has just taken over for the rest of the session, that source and the sample's last date.
    */
-  tookOver(): boolean;
-  /** The source that could not be reached and the sample's last date, once the sample answers in its place. */
-  fallback(): { readonly provider: string; readonly to: string } | undefined;
+  tookOver(): { readonly provider: string; readonly to: string } | undefined;
 };
 
 /** Notes whether a live request failed for want of the source (not for an unknown ticker). */
@@ -39,18 +37,17 @@ function watched(market: MarketData, onUnreachable: () => void): MarketData {
  * --data, is used as it is.
  */
 export function consoleData(live: Services): ConsoleData {
-  if (live.config.ROTATION_DATA_DIR) return { current: () => live, tookOver: () => false, fallback: () => undefined };
+  if (live.config.ROTATION_DATA_DIR) return { current: () => live, tookOver: () => undefined };
   let unreachable = false;
+  let sampled = false;
   let current: Services = { ...live, market: watched(live.market, () => (unreachable = true)) };
-  let fallback: { provider: string; to: string } | undefined;
   return {
     current: () => current,
     tookOver() {
-      if (fallback || !unreachable) return false;
-      fallback = { provider: LIVE_SOURCE, to: readSampleManifest().to };
+      if (sampled || !unreachable) return undefined;
+      sampled = true;
       current = { ...live, ...sampleDataParts(live.config, { unreachable: LIVE_SOURCE }) };
-      return true;
+      return { provider: LIVE_SOURCE, to: readSampleManifest().to };
     },
-    fallback: () => fallback,
   };
 }
