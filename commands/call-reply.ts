@@ -20,9 +20,16 @@ export function standingText(locale: Locale, s: Standing): string {
   });
 }
 
+/** The called side's display name and the other's. */
+export function calledSides(locale: Locale, call: Call): { readonly winner: string; readonly loser: string } {
+  const small = name(locale, call.smallSymbol, 'small');
+  const large = name(locale, call.largeSymbol, 'large');
+  return call.side === 'small' ? { winner: small, loser: large } : { winner: large, loser: small };
+}
+
 /** What the call says: "<@U1> called small caps (Russell 2000 (IWM)) to beat S&P 500 (SPY) by 2026-02-03 …". */
 export function claimText(locale: Locale, call: Call, who: string): string {
-  const [winner, loser] = call.side === 'small' ? [name(locale, call.smallSymbol, 'small'), name(locale, call.largeSymbol, 'large')] : [name(locale, call.largeSymbol, 'large'), name(locale, call.smallSymbol, 'small')];
+  const { winner, loser } = calledSides(locale, call);
   return t(locale, call.marginPp > 0 ? 'call.claimMargin' : 'call.claim', {
     who,
     winner,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CommandContext } from './context.ts';
 import type { Call } from '../core/calls/call.ts';
-import type { Bar, IsoDate } from '../core/market/types.ts';
+import type { IsoDate } from '../core/market/types.ts';
 import type { CommandOutput } from '../core/reply.ts';
 import { defineCommand } from './define-command.ts';
 import { UserError } from '../core/user-error.ts';
@@ -16,6 +16,7 @@ import { cancelDecision } from '../core/calls/cancel-rule.ts';
 import { callBoard } from '../core/calls/board.ts';
 import { canManageSubscriptions } from './rotation-permissions.ts';
 import { closest } from './closest.ts';
+import { callBars } from './call-bars.ts';
 import { callFooter, callReply, claimText, statusText, userMention } from './call-reply.ts';
 
 const ACTIONS = ['make', 'list', 'board', 'cancel', 'example'] as const;
@@ -26,22 +27,18 @@ function channelOf(ctx: CommandContext): string {
   return channelId;
 }
 
-/** Each leg's closes up to `today` (later data is ignored, as everywhere with ROTATION_AS_OF). */
+/** The pair's closes to `today`; an unknown symbol the user typed gets "did you mean". */
 async function loadPair(ctx: CommandContext, smallSymbol: string, largeSymbol: string, today: IsoDate, typed?: string) {
   const { market, universe } = ctx.services;
-  const known = [...universe.etf.small, ...universe.etf.large].map((i) => i.symbol);
-  const load = async (symbol: string): Promise<Bar[]> => {
-    try {
-      return (await market.getDaily(symbol)).bars.filter((b) => b.date <= today);
-    } catch (error) {
-      if (error instanceof UnknownSymbolError && symbol === typed) {
-        throw new UserError('call.errors.unknownSymbol', { symbol, suggestions: closest(symbol, known).join(', ') || known.join(', ') });
-      }
-      throw error;
+  try {
+    return await callBars(market, smallSymbol, largeSymbol, today);
+  } catch (error) {
+    if (error instanceof UnknownSymbolError && typed !== undefined && error.symbol === typed) {
+      const known = [...universe.etf.small, ...universe.etf.large].map((i) => i.symbol);
+      throw new UserError('call.errors.unknownSymbol', { symbol: typed, suggestions: closest(typed, known).join(', ') || known.join(', ') });
     }
-  };
-  const [small, large] = await Promise.all([load(smallSymbol), load(largeSymbol)]);
-  return { small, large };
+    throw error;
+  }
 }
 
 async function standingOf(ctx: CommandContext, call: Call, today: IsoDate) {
@@ -67,6 +64,8 @@ async function make(args: { side?: 'small' | 'large'; vs?: string; by?: IsoDate;
     id: randomBytes(3).toString('hex'),
     platform: ctx.platform,
     channelId: channelOf(ctx),
+    ...(ctx.workspaceId ? { workspaceId: ctx.workspaceId } : {}),
+    locale,
     userId: ctx.userId,
     madeAt: services.now().getTime(),
     madeOn: today,
@@ -140,7 +139,7 @@ async function example(ctx: CommandContext): Promise<CommandOutput> {
   const bars = await loadPair(ctx, small, large, today);
   const start = startCloses(bars, EXAMPLE_MADE_ON);
   if (!start || start.date !== EXAMPLE_MADE_ON) throw new UserError('call.errors.noStart', { symbols: `${small}, ${large}`, date: EXAMPLE_MADE_ON });
-  const call: Call = { id: 'example', platform: ctx.platform, channelId: 'example', userId: 'Wolfe Research', madeAt: 0, madeOn: EXAMPLE_MADE_ON, side: 'large', smallSymbol: small, largeSymbol: large, deadline: EXAMPLE_DEADLINE, marginPp: 0, start };
+  const call: Call = { id: 'example', platform: ctx.platform, channelId: 'example', locale, userId: 'Wolfe Research', madeAt: 0, madeOn: EXAMPLE_MADE_ON, side: 'large', smallSymbol: small, largeSymbol: large, deadline: EXAMPLE_DEADLINE, marginPp: 0, start };
   const standing = callStanding(call, bars, today, lastCompletedSession(services.now()));
   const text = [t(locale, 'call.example.said'), claimText(locale, call, t(locale, 'call.example.who')), statusText(locale, standing)].join('\n');
   const tone = standing.state === 'settled' ? (standing.result.hit ? 'positive' : 'negative') : 'neutral';

@@ -26,6 +26,8 @@ export type MorningPostRequest = {
   /** When the report session is missing from the data: true posts with the older data (saying so), false answers not-ready. */
   readonly acceptStale: boolean;
   readonly size?: ChartSize;
+  /** The channel's team calls settled since its previous post, as lines in `locale`. */
+  readonly settledCalls?: readonly string[];
 };
 
 export type BuiltPost =
@@ -61,6 +63,7 @@ export async function buildMorningPost(services: Services, request: MorningPostR
     notes: notes(locale, ytd, loaded),
     term,
     watch: watchList(reportDate),
+    settledCalls: request.settledCalls ?? [],
   };
   const base = morningPostReply(input);
   const chart = await services.charts.render(chartSpec(locale, ytd, loaded, request.size ?? services.config.ROTATION_CHART_SIZE));

@@ -2,7 +2,7 @@ import type { Reply } from '../../core/reply.ts';
 import type { PostPlatform } from '../../core/posts/subscription.ts';
 import type { Poster } from './poster.ts';
 
-export type SentPost = { readonly channelId: string; readonly replies: readonly Reply[] };
+export type SentPost = { readonly channelId: string; readonly replies: readonly Reply[]; readonly workspaceId?: string };
 
 /** A poster that keeps what it was given: for tests and demos. */
 export type RecordingPoster = Poster & {
@@ -29,11 +29,12 @@ export function createRecordingPoster(platform: PostPlatform): RecordingPoster {
     failNext(error, times = 1) {
       for (let i = 0; i < times; i++) failures.push(error);
     },
-    async post(channelId, replies) {
-      poster.calls.push({ channelId, replies });
+    async post(channelId, replies, workspaceId) {
+      const post = { channelId, replies, ...(workspaceId ? { workspaceId } : {}) };
+      poster.calls.push(post);
       const failure = failures.shift();
       if (failure) throw failure;
-      poster.sent.push({ channelId, replies });
+      poster.sent.push(post);
       await poster.afterDelivery?.();
     },
   };

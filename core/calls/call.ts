@@ -1,5 +1,6 @@
 import type { IsoDate } from '../market/types.ts';
 import type { PostPlatform } from '../posts/subscription.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 export type CallSide = 'small' | 'large';
 
@@ -14,6 +15,10 @@ export type Call = {
   readonly id: string;
   readonly platform: PostPlatform;
   readonly channelId: string;
+  /** Slack's team id, whose installation posts the settlement; absent where the platform needs none. */
+  readonly workspaceId?: string;
+  /** The language the call was made in, and its settlement post is written in. */
+  readonly locale: Locale;
   readonly userId: string;
   /** Epoch ms of the real clock when the call was recorded. */
   readonly madeAt: number;

@@ -86,6 +86,13 @@ export function nextPostSlot(sub: Subscription, from: number, calendar: PostCale
  */
 export type DueAction = 'post' | 'missed' | 'expire' | 'abandon';
 
+/** What to do with a post the ledger lets this instance claim (or must abandon), `now` against its grace period. */
+export function dueAction(decision: 'claim' | 'abandon', entry: LedgerEntry | undefined, now: number, slotAt: number, graceMs: number): DueAction {
+  if (decision === 'abandon') return 'abandon';
+  if (now <= slotAt + graceMs) return 'post';
+  return entry ? 'expire' : 'missed';
+}
+
 export type DuePost = {
   readonly action: DueAction;
   readonly subscription: Subscription;
@@ -130,7 +137,7 @@ export function findDuePosts(
     const decision = claimDecision(entry, t, options.claimTimeoutMs);
     if (decision !== 'claim' && decision !== 'abandon') continue;
     const slotAt = entry?.slotAt ?? slot.at;
-    const action: DueAction = decision === 'abandon' ? 'abandon' : t <= slotAt + options.graceMs ? 'post' : entry ? 'expire' : 'missed';
+    const action = dueAction(decision, entry, t, slotAt, options.graceMs);
     out.push({ action, subscription: sub, kind, reportDate, ...(slot.post.kind === 'closed' ? { holiday: slot.post.holiday } : {}), slotAt, entry });
   }
   return out;

@@ -22,6 +22,8 @@ export type MorningPostInput = {
   readonly notes: readonly string[];
   readonly term: GlossaryEntry | undefined;
   readonly watch: readonly WatchItem[];
+  /** Already-localized lines, one per team call in the channel settled since the previous post. */
+  readonly settledCalls: readonly string[];
 };
 
 const PERIODS = ['d1', 'mtd', 'ytd'] as const;
@@ -96,6 +98,7 @@ export function morningPostReply(input: MorningPostInput): Omit<Reply, 'chart'> 
   ];
   const fields = figureFields(locale, f);
   if (watch.length) fields.push({ label: t(locale, 'post.watchLabel'), value: watch.map((w) => `• ${watchLine(locale, w)}`).join('\n'), inline: false });
+  if (input.settledCalls.length) fields.push({ label: t(locale, 'call.settledLabel'), value: input.settledCalls.map((c) => `• ${c}`).join('\n'), inline: false });
   if (term) fields.push({ label: t(locale, 'post.termLabel', { term: term.term[locale] }), value: term.definition[locale], inline: false });
   const footer = morningFooter(locale, f, input.source);
   return {
@@ -133,5 +136,6 @@ export function morningPostResult(input: MorningPostInput) {
     periods: { d1: periodFigures(f.d1), mtd: periodFigures(f.mtd), ytd: periodFigures(f.ytd) },
     term: input.term ? { id: input.term.id, term: input.term.term, definition: input.term.definition } : null,
     watch: input.watch,
+    settledCalls: input.settledCalls,
   };
 }

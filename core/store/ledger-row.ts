@@ -43,3 +43,6 @@ export const fromRow = (r: LedgerRow): LedgerEntry => ({
 const MAX_ERROR_LENGTH = 500;
 /** Error texts are kept short in the ledger. */
 export const clip = (s: string) => (s.length > MAX_ERROR_LENGTH ? `${s.slice(0, MAX_ERROR_LENGTH - 1)}…` : s);
+
+/** The channel's posted morning posts before a report date ($1 platform, $2 channel, $3 date). */
+export const LAST_POSTED = "platform = $1 AND channel_id = $2 AND kind = 'morning' AND status = 'posted' AND report_date < $3";

@@ -21,6 +21,11 @@ export async function ledgerSnapshot(ledger: Async<LedgerView>, subscriptions: r
       // findDuePosts reports subscriptions the calendar cannot place.
     }
   }
+  return snapshotOf(ledger, keys);
+}
+
+/** The entries of `keys`, read once (in parallel on a pooled database) into a synchronous view. */
+export async function snapshotOf(ledger: Async<LedgerView>, keys: readonly LedgerKey[]): Promise<LedgerView> {
   const entries = await Promise.all(keys.map((k) => ledger.get(k)));
   const byKey = new Map<string, LedgerEntry | undefined>(keys.map((k, i) => [keyText(k), entries[i]]));
   return { get: (key) => byKey.get(keyText(key)) };

@@ -5,7 +5,7 @@ import type { LedgerEntry, LedgerKey, LedgerView, PostKind } from '../posts/ledg
 import type { PostPlatform } from '../posts/subscription.ts';
 import { claimDecision, staleSettlement } from '../posts/claim-policy.ts';
 import type { StaleCheck } from '../posts/claim-policy.ts';
-import { clip, fromRow } from './ledger-row.ts';
+import { clip, fromRow, LAST_POSTED } from './ledger-row.ts';
 import type { LedgerRow as Row } from './ledger-row.ts';
 
 /** The right to post one ledger entry, held by one instance until it settles the entry or loses it to a timeout. */
@@ -48,6 +48,8 @@ export type PostLedger = LedgerView & {
   settleStale(key: LedgerKey, check: StaleCheck): LedgerEntry | undefined;
   /** The channel's most recent morning post or closed notice by scheduled time (call settlements aside). */
   latest(platform: PostPlatform, channelId: string): LedgerEntry | undefined;
+  /** The channel's last morning post that went out reporting a session before `before`: where "since the last post" starts. */
+  lastPosted(platform: PostPlatform, channelId: string, before: IsoDate): LedgerEntry | undefined;
 };
 
 
@@ -56,6 +58,7 @@ export function createPostLedger(db: Db): PostLedger {
   const FENCE = `${KEY} AND claim_token = ?`;
   const selectOne = db.prepare<[string, string, string], Row>(`SELECT * FROM post_ledger WHERE ${KEY}`);
   const selectLatest = db.prepare<[string, string], Row>("SELECT * FROM post_ledger WHERE platform = ? AND channel_id = ? AND kind <> 'call' ORDER BY slot_at DESC, updated_at DESC LIMIT 1");
+  const selectLastPosted = db.prepare<[string, string, string], Row>(`SELECT * FROM post_ledger WHERE ${LAST_POSTED} ORDER BY slot_at DESC LIMIT 1`.replace(/\$\d/g, '?'));
   const insertClaim = db.prepare(
     `INSERT INTO post_ledger (platform, channel_id, report_date, kind, slot_at, status, claimed_by, claim_token, claimed_at, attempts, updated_at)
      VALUES (?, ?, ?, ?, ?, 'claimed', ?, ?, ?, 0, ?)`,
@@ -111,6 +114,10 @@ export function createPostLedger(db: Db): PostLedger {
     settleStale: (key, check) => settleStale.immediate(key, check),
     latest: (platform, channelId) => {
       const row = selectLatest.get(platform, channelId);
+      return row && fromRow(row);
+    },
+    lastPosted: (platform, channelId, before) => {
+      const row = selectLastPosted.get(platform, channelId, before);
       return row && fromRow(row);
     },
   };

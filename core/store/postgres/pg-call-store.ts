@@ -2,13 +2,16 @@ import type { Pool } from 'pg';
 import type { CallStore } from '../call-store.ts';
 import type { Async } from '../store.ts';
 import type { CallRow } from '../call-row.ts';
-import { CALL_COLUMNS, callFromRow, callValues } from '../call-row.ts';
+import { CALL_COLUMN_COUNT, CALL_COLUMNS, SETTLING_WHERE, callFromRow, callValues } from '../call-row.ts';
 import { run, statement } from './pg-pool.ts';
 
-const INSERT = statement('calls_add', `INSERT INTO calls (${CALL_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`);
+const PLACEHOLDERS = Array.from({ length: CALL_COLUMN_COUNT }, (_, k) => `$${k + 1}`).join(', ');
+const SETTLING = SETTLING_WHERE.replace('{through}', '$1');
+
+const INSERT = statement('calls_add', `INSERT INTO calls (${CALL_COLUMNS}) VALUES (${PLACEHOLDERS})`);
 const SELECT_ONE = statement('calls_get', 'SELECT * FROM calls WHERE id = $1');
 const SELECT_CHANNEL = statement('calls_list', 'SELECT * FROM calls WHERE platform = $1 AND channel_id = $2 ORDER BY made_at, id');
-const SELECT_ACTIVE = statement('calls_active', 'SELECT * FROM calls WHERE cancelled_at IS NULL ORDER BY made_at, id');
+const SELECT_SETTLING = statement('calls_settling', `SELECT c.* FROM calls c WHERE ${SETTLING} ORDER BY c.deadline, c.made_at, c.id`);
 const CANCEL = statement('calls_cancel', 'UPDATE calls SET cancelled_by = $1, cancelled_at = $2 WHERE id = $3 AND cancelled_at IS NULL');
 
 export function createPgCallStore(pool: Pool): Async<CallStore> {
@@ -23,8 +26,8 @@ export function createPgCallStore(pool: Pool): Async<CallStore> {
     async list(platform, channelId) {
       return (await run<CallRow>(pool, SELECT_CHANNEL, [platform, channelId])).rows.map(callFromRow);
     },
-    async listActive() {
-      return (await run<CallRow>(pool, SELECT_ACTIVE)).rows.map(callFromRow);
+    async listSettling(through) {
+      return (await run<CallRow>(pool, SELECT_SETTLING, [through])).rows.map(callFromRow);
     },
     async cancel(id, by, at) {
       return ((await run(pool, CANCEL, [by, at, id])).rowCount ?? 0) === 1;

@@ -104,4 +104,8 @@ export const PG_MIGRATIONS: readonly string[] = [
    DROP TABLE post_ledger;
    ALTER TABLE post_ledger_next RENAME TO post_ledger;
    CREATE INDEX post_ledger_by_kind ON post_ledger (platform, channel_id, kind, slot_at);`,
+  // Settlement posts go to the call's workspace (Slack's installation) in the caller's language.
+  `ALTER TABLE calls ADD COLUMN workspace_id TEXT;
+   ALTER TABLE calls ADD COLUMN locale TEXT NOT NULL DEFAULT 'en';
+   CREATE INDEX calls_by_deadline ON calls (deadline);`,
 ];

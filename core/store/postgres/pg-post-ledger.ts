@@ -5,7 +5,7 @@ import type { Claim, PostLedger } from '../post-ledger.ts';
 import type { Async } from '../store.ts';
 import { claimDecision, staleSettlement } from '../../posts/claim-policy.ts';
 import { run, statement, transaction } from './pg-pool.ts';
-import { clip, fromRow } from '../ledger-row.ts';
+import { clip, fromRow, LAST_POSTED } from '../ledger-row.ts';
 import type { LedgerRow as Row } from '../ledger-row.ts';
 
 
@@ -14,6 +14,7 @@ const FENCE = `${KEY} AND claim_token = $4`;
 const SELECT_ONE = statement('ledger_get', `SELECT * FROM post_ledger WHERE ${KEY}`);
 const LOCK_ONE = statement('ledger_lock', `SELECT * FROM post_ledger WHERE ${KEY} FOR UPDATE`);
 const SELECT_LATEST = statement('ledger_latest', "SELECT * FROM post_ledger WHERE platform = $1 AND channel_id = $2 AND kind <> 'call' ORDER BY slot_at DESC, updated_at DESC LIMIT 1");
+const SELECT_LAST_POSTED = statement('ledger_last_posted', `SELECT * FROM post_ledger WHERE ${LAST_POSTED} ORDER BY slot_at DESC LIMIT 1`);
 const INSERT_CLAIM = statement(
   'ledger_insert_claim',
   `INSERT INTO post_ledger (platform, channel_id, report_date, kind, slot_at, status, claimed_by, claim_token, claimed_at, attempts, updated_at)
@@ -102,6 +103,10 @@ export function createPgPostLedger(pool: Pool): Async<PostLedger> {
     },
     async latest(platform, channelId) {
       const row = (await run<Row>(pool, SELECT_LATEST, [platform, channelId])).rows[0];
+      return row && fromRow(row);
+    },
+    async lastPosted(platform, channelId, before) {
+      const row = (await run<Row>(pool, SELECT_LAST_POSTED, [platform, channelId, before])).rows[0];
       return row && fromRow(row);
     },
   };

@@ -1,16 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnTsWorker } from '../../../core/charts/spawn-ts-worker.ts';
 import type { ComposePost } from '../../../bots/scheduler/compose-post.ts';
-import type { Db } from '../../../core/store/open-database.ts';
-import { openDatabase } from '../../../core/store/open-database.ts';
 import { createSubscriptionStore } from '../../../core/store/subscription-store.ts';
 import { createPostLedger } from '../../../core/store/post-ledger.ts';
 import { createRecordingPoster } from '../../../bots/scheduler/recording-poster.ts';
 import { PermanentPostError } from '../../../bots/scheduler/poster.ts';
-import { fakeReply, instantCompose, MINUTE, memoryDb, schedulerOn, simClock, subscription } from './harness.ts';
+import { fakeReply, instantCompose, MINUTE, memoryDb, schedulerOn, sharedDatabaseFiles, simClock, subscription } from './harness.ts';
 
 const SLOT = Date.parse('2026-01-21T13:30:00Z'); // 08:30 New York, reporting the 2026-01-20 session
 const KEY = { platform: 'slack' as const, channelId: 'ny', reportDate: '2026-01-20' };
@@ -68,19 +63,12 @@ describe('a restart in the middle of a post', () => {
 });
 
 describe('two schedulers sharing one database file', () => {
-  let dir: string | undefined;
-  const dbs: Db[] = [];
-  afterEach(() => {
-    for (const db of dbs.splice(0)) db.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const databaseFile = sharedDatabaseFiles();
 
   it('post each morning post exactly once between them', async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'rotation-race-'));
-    const file = path.join(dir, 'bot.db');
-    const a = openDatabase(file);
-    const b = openDatabase(file);
-    dbs.push(a, b);
+    const shared = databaseFile();
+    const a = shared.connect();
+    const b = shared.connect();
     const channels = Array.from({ length: 12 }, (_, i) => subscription({ channelId: `C${i}`, timeZone: i % 2 ? 'Asia/Seoul' : 'America/New_York' }));
     for (const s of channels) createSubscriptionStore(a).upsert(s);
     const clock = simClock('2026-01-12T00:00:00Z');
@@ -108,10 +96,8 @@ describe('two schedulers sharing one database file', () => {
     expect(posterB.sent.length).toBeGreaterThan(0);
   });
   it('post exactly once when two instances run in parallel threads', async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'rotation-race-'));
-    const file = path.join(dir, 'bot.db');
-    const setup = openDatabase(file);
-    dbs.push(setup);
+    const { file, connect } = databaseFile();
+    const setup = connect();
     for (let i = 0; i < 40; i++) createSubscriptionStore(setup).upsert(subscription({ channelId: `C${i}`, timeZone: i % 2 ? 'Asia/Seoul' : 'America/New_York' }));
     const nearSlot = (t: number) => [13 * 60 + 30, 23 * 60 + 30].some((m) => Math.abs(((t % 86_400_000) / MINUTE) - m) <= 2);
     const tickTimes: number[] = [];

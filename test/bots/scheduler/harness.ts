@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
 import type { Reply } from '../../../core/reply.ts';
 import type { Subscription } from '../../../core/posts/subscription.ts';
 import type { Db } from '../../../core/store/open-database.ts';
@@ -69,4 +73,32 @@ export function memoryDb(subs: readonly Subscription[] = []): Db {
   const store = createSubscriptionStore(db);
   for (const s of subs) store.upsert(s);
   return db;
+}
+
+/**
+ * Fresh database files shared by several instances: each `connect()` opens one more connection (one
+ * per instance). Closed and deleted after each test of the describe block that called this.
+ */
+export function sharedDatabaseFiles() {
+  const made: { dir: string; dbs: Db[] }[] = [];
+  afterEach(() => {
+    for (const { dir, dbs } of made.splice(0)) {
+      for (const db of dbs) db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  return () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rotation-race-'));
+    const file = path.join(dir, 'bot.db');
+    const dbs: Db[] = [];
+    made.push({ dir, dbs });
+    return {
+      file,
+      connect(): Db {
+        const db = openDatabase(file);
+        dbs.push(db);
+        return db;
+      },
+    };
+  };
 }

@@ -8,7 +8,7 @@ import { callBoard } from '../../../core/calls/board.ts';
 import { UserError } from '../../../core/user-error.ts';
 
 const call = (over: Partial<Call> = {}): Call => ({
-  id: 'k1', platform: 'console', channelId: 'c', userId: 'U1', madeAt: 0, madeOn: '2026-01-20', side: 'small', smallSymbol: 'IWM', largeSymbol: 'SPY',
+  id: 'k1', platform: 'console', channelId: 'c', locale: 'en', userId: 'U1', madeAt: 0, madeOn: '2026-01-20', side: 'small', smallSymbol: 'IWM', largeSymbol: 'SPY',
   deadline: '2026-02-03', marginPp: 0, start: { date: '2026-01-20', small: 100, large: 100 }, ...over,
 });
 const bars = (rows: [string, number][]): Bar[] => rows.map(([date, close]) => ({ date, close }));

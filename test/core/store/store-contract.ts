@@ -231,11 +231,26 @@ export function storeContract(engine: string, open: () => Promise<StoreHarness>)
         await h.store.ledger.claim({ ...KEY, channelId: 'C2', reportDate: '2026-01-21' }, { ...request('A'), slotAt: T0 + 2 * 86_400_000 });
         expect(await h.store.ledger.latest('slack', 'C1')).toMatchObject({ reportDate: '2026-01-20' });
       });
+
+      it('answers the channel’s last morning post that went out before a report date', async () => {
+        const posted = async (reportDate: string, slotAt: number) => {
+          const c = await h.store.ledger.claim({ ...KEY, reportDate }, { ...request('A'), slotAt });
+          await h.store.ledger.markPosted(c!, { now: slotAt });
+        };
+        await posted('2026-01-15', T0 - 2 * 86_400_000);
+        await posted('2026-01-16', T0 - 86_400_000);
+        await h.store.ledger.claim({ ...KEY, reportDate: '2026-01-21' }, { ...request('A'), slotAt: T0 + 86_400_000 });
+        await h.store.ledger.claim({ ...KEY, reportDate: 'call:k9' }, { ...request('A'), kind: 'call', slotAt: T0 + 2 * 86_400_000 });
+        expect(await h.store.ledger.lastPosted('slack', KEY.channelId, '2026-01-21')).toMatchObject({ reportDate: '2026-01-16', status: 'posted' });
+        expect(await h.store.ledger.lastPosted('slack', KEY.channelId, '2026-01-16')).toMatchObject({ reportDate: '2026-01-15' });
+        expect(await h.store.ledger.lastPosted('slack', KEY.channelId, '2026-01-15')).toBeUndefined();
+        expect(await h.store.ledger.lastPosted('slack', 'elsewhere', '2026-01-21')).toBeUndefined();
+      });
     });
 
     describe('team calls', () => {
       const call = (over: Partial<Call> = {}): Call => ({
-        id: 'k1', platform: 'slack', channelId: 'C1', userId: 'U1', madeAt: T0, madeOn: '2026-01-20', side: 'small', smallSymbol: 'IWM', largeSymbol: 'SPY',
+        id: 'k1', platform: 'slack', channelId: 'C1', workspaceId: 'T1', locale: 'ko', userId: 'U1', madeAt: T0, madeOn: '2026-01-20', side: 'small', smallSymbol: 'IWM', largeSymbol: 'SPY',
         deadline: '2026-02-03', marginPp: 0.5, start: { date: '2026-01-20', small: 262.5799865722656, large: 677.5800170898438 }, ...over,
       });
 
@@ -248,7 +263,13 @@ export function storeContract(engine: string, open: () => Promise<StoreHarness>)
         expect(await h.store.calls.get('nope')).toBeUndefined();
       });
 
-      it('cancels once, from any instance, and leaves cancelled calls out of the active list', async () => {
+      it('keeps a call made where no workspace is needed without one', async () => {
+        const { workspaceId: _, ...discord } = call({ platform: 'discord', locale: 'en' });
+        await h.store.calls.add(discord);
+        expect(await h.store.calls.get('k1')).toEqual(discord);
+      });
+
+      it('cancels once, from any instance, and leaves cancelled calls out of the ones to settle', async () => {
         await h.store.calls.add(call());
         await h.store.calls.add(call({ id: 'k2' }));
         const other = await h.another();
@@ -259,7 +280,7 @@ export function storeContract(engine: string, open: () => Promise<StoreHarness>)
           await other.close();
         }
         expect(await h.store.calls.get('k1')).toEqual(call({ cancelled: { by: 'U9', at: T0 + 5 } }));
-        expect((await h.store.calls.listActive()).map((c) => c.id)).toEqual(['k2']);
+        expect((await h.store.calls.listSettling('2026-12-31')).map((c) => c.id)).toEqual(['k2']);
       });
 
       it('claims a call settlement in the post ledger once, and keeps it out of the channel\'s latest morning post', async () => {
@@ -270,6 +291,19 @@ export function storeContract(engine: string, open: () => Promise<StoreHarness>)
         expect(await h.store.ledger.markPosted(first!, { now: T0 })).toBe(true);
         expect(await h.store.ledger.get(key)).toMatchObject({ kind: 'call', status: 'posted' });
         expect(await h.store.ledger.latest('slack', 'C1')).toBeUndefined();
+      });
+
+      it('lists the calls to settle by deadline, and drops one once its settlement post is final', async () => {
+        await h.store.calls.add(call({ id: 'k1', deadline: '2026-02-03' }));
+        await h.store.calls.add(call({ id: 'k2', deadline: '2026-01-30' }));
+        await h.store.calls.add(call({ id: 'k3', deadline: '2026-03-31' }));
+        await h.store.calls.add(call({ id: 'k4', channelId: 'C2', deadline: '2026-02-02' }));
+        expect((await h.store.calls.listSettling('2026-02-03')).map((c) => c.id)).toEqual(['k2', 'k4', 'k1']);
+        const claimed = await h.store.ledger.claim({ platform: 'slack', channelId: 'C1', reportDate: 'call:k2' }, { ...request('A'), kind: 'call' });
+        expect((await h.store.calls.listSettling('2026-02-03')).map((c) => c.id)).toEqual(['k2', 'k4', 'k1']);
+        await h.store.ledger.markPosted(claimed!, { now: T0 });
+        await h.store.ledger.recordSkipped({ platform: 'slack', channelId: 'C1', reportDate: 'call:k4' }, { kind: 'call', slotAt: T0, now: T0, reason: 'other channel' });
+        expect((await h.store.calls.listSettling('2026-02-03')).map((c) => c.id)).toEqual(['k4', 'k1']);
       });
 
       it('refuses a second call with the same id', async () => {

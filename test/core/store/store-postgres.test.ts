@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPostgresStore } from '../../../core/store/postgres/postgres-store.ts';
+import { PG_MIGRATIONS } from '../../../core/store/postgres/pg-migrations.ts';
 import { DatabaseUnreachableError } from '../../../core/store/postgres/pg-pool.ts';
 import { createTokenCipher } from '../../../core/store/token-cipher.ts';
 import { openStore } from '../../../core/store/open-store.ts';
@@ -46,7 +47,7 @@ describe.skipIf(!server)(`PostgreSQL${server ? ` (${server.how})` : `: ${reason}
       await check.connect();
       const { rows } = await check.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
       await check.end();
-      expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(rows.map((r) => r.version)).toEqual(PG_MIGRATIONS.map((_, k) => k + 1));
       await Promise.all(stores.map((s) => s.close()));
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
