@@ -4,6 +4,7 @@ import { benchCharts, formatChartsBench } from './charts-bench.ts';
 import { ms, peakRssMb, verdict } from './stats.ts';
 import { benchStartup, STARTUP_TARGETS } from './startup-bench.ts';
 import { benchReader } from './reader-bench.ts';
+import { benchCalls } from './calls-bench.ts';
 
 /** `npm run bench`: speed and memory figures on the real data. Not part of `npm test`; targets print OK or MISS. */
 async function main() {
@@ -43,6 +44,13 @@ async function main() {
     console.log('== plain words: question reader and article reader ==');
     console.log(`reading a question                 p50 ${ms(r.question.p50)}  p99 ${ms(r.question.p99)}  [${verdict(r.question.p99, 5)} p99 < 5 ms]  (${r.question.n} reads)`);
     console.log(`reading a ${r.articleChars.toLocaleString('en-US')}-character article incl. claim checks on cached data  p50 ${ms(r.article.p50)}  p99 ${ms(r.article.p99)}  [${verdict(r.article.p99, 50)} p99 < 50 ms]`);
+  }
+  if (want('calls')) {
+    const c = await benchCalls();
+    console.log(`== team calls: scheduler settlement work, ${c.calls.toLocaleString('en-US')} calls on a SQLite file ==`);
+    console.log(`tick settling one close's calls (${c.postsPerDueTick.toFixed(1)} on average), posts included  p50 ${ms(c.dueTick.p50)}  max ${ms(c.dueTick.p99)}  [${verdict(c.dueTick.p50, 50)} p50 < 50 ms]  (${c.dueTick.n} closes; the max is the first, cold tick, and Mondays settle the weekend's deadlines too)`);
+    console.log(`tick with nothing due  p50 ${ms(c.quietTick.p50)}  p99 ${ms(c.quietTick.p99)}  [${verdict(c.quietTick.p99, 20)} p99 < 20 ms]`);
+    console.log(`building one settlement post  p50 ${ms(c.settlementPost.p50)}  p99 ${ms(c.settlementPost.p99)}`);
   }
   if (want('charts')) {
     console.log('== charts ==');
