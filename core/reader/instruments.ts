@@ -28,6 +28,15 @@ const SEP = /[\s\-]/;
 
 /** Every instrument or side named in the text, in order of appearance; overlapping names count once (the longest). */
 export function findInstruments(words: Words): InstrumentMention[] {
+  return mentionsWithEnds(words).map(({ end: _end, ...m }) => m);
+}
+
+/** The same mentions with where each ends in the lowercase text, to read the words that follow it. */
+export function findInstrumentSpans(words: Words): (InstrumentMention & { readonly to: number })[] {
+  return mentionsWithEnds(words).map(({ end, ...m }) => ({ ...m, to: m.hangul ? compactToLower(words, end - 1) + 1 : words.starts[end - 1]! + words.tokens[end - 1]!.length }));
+}
+
+function mentionsWithEnds(words: Words): (InstrumentMention & { end: number })[] {
   const found: (InstrumentMention & { end: number })[] = [];
   for (const name of NAMES) {
     for (const raw of name.phrases) {
@@ -44,7 +53,7 @@ export function findInstruments(words: Words): InstrumentMention[] {
       }
     }
   }
-  return found.sort((a, b) => order(a, words) - order(b, words)).map(({ end: _end, ...m }) => m);
+  return found.sort((a, b) => order(a, words) - order(b, words));
 }
 
 function latinAt(words: Words, phrase: string, from: number) {

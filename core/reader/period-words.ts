@@ -1,7 +1,9 @@
 import type { IsoDate } from '../market/types.ts';
 import { RELATIVE_PERIODS } from '../market/period.ts';
 import { addCalendarMonths } from '../market/sessions-index.ts';
+import type { TextRule } from './text-rules.ts';
 import { addDays, isoDate, yearOf } from '../calendar/iso-date.ts';
+import { readAll } from './text-rules.ts';
 
 /** A period found in words, as the `/smallcaps` option text it stands for. */
 export type PeriodMention = {
@@ -15,19 +17,21 @@ export type PeriodMention = {
   readonly years?: number;
 };
 
-const MONTHS: Record<string, number> = {
+export const MONTHS: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
   august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
   janurary: 1, januray: 1, febuary: 2, feburary: 2, setpember: 9, octber: 10, decmber: 12,
 };
 const NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, 한: 1, 두: 2, 세: 3, 석: 3, 네: 4, 다섯: 5, 여섯: 6 };
-const MONTH = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
-const NUM = `\\d{1,2}|${Object.keys(NUMBERS).filter((k) => /[a-z]/.test(k)).join('|')}`;
+/** Month names (longest first) and numbers written as words, as regular-expression alternatives. */
+export const MONTH = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+export const NUM = `\\d{1,2}|${Object.keys(NUMBERS).filter((k) => /[a-z]/.test(k)).join('|')}`;
+export const KO_NUM = `\\d{1,2}|${Object.keys(NUMBERS).filter((k) => /\p{Script=Hangul}/u.test(k)).join('|')}`;
 
 const relative = (code: string) => (RELATIVE_PERIODS as readonly string[]).includes(code);
-const num = (s: string) => NUMBERS[s] ?? Number(s);
+export const num = (s: string) => NUMBERS[s] ?? Number(s);
 const from = (date: IsoDate, to?: IsoDate) => (to ? `from:${date} to:${to}` : `from:${date}`);
-const lastDayOf = (y: number, m: number) => isoDate(y, m + 1, 0);
+export const lastDayOf = (y: number, m: number) => isoDate(y, m + 1, 0);
 
 /** The latest 1st of `month` on or before as-of ("since March" in January 2026 is March 2025). */
 function monthStart(month: number, asOf: IsoDate, year?: number): IsoDate {
@@ -60,10 +64,11 @@ function calendarYear(y: number, asOf: IsoDate): string | undefined {
   return y === yearOf(asOf) ? 'ytd' : String(y);
 }
 
-type Rule = { readonly re: RegExp; readonly read: (m: RegExpExecArray, asOf: IsoDate) => Omit<PeriodMention, 'phrase' | 'at'> | string | undefined };
+type PeriodRead = Omit<PeriodMention, 'phrase' | 'at'> | string;
+const optionOf = (read: PeriodRead) => (typeof read === 'string' ? read : read.option);
 
 /** Most specific first; a later rule never reads words an earlier one took. */
-const RULES: readonly Rule[] = [
+const RULES: readonly TextRule<PeriodRead>[] = [
   // since 1 March 2025 / since March 1, 2025 / since 2025-03-01
   { re: new RegExp(`\\b(?:since|from|starting|after)\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})\\.?,?\\s+(\\d{4})\\b`, 'g'), read: (m, a) => since(isoDate(+m[3]!, MONTHS[m[2]!]!, +m[1]!), a) },
   { re: new RegExp(`\\b(?:since|from|starting|after)\\s+(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'g'), read: (m, a) => since(isoDate(+m[3]!, MONTHS[m[1]!]!, +m[2]!), a) },
@@ -106,7 +111,7 @@ const RULES: readonly Rule[] = [
   { re: /\b(?:a|one) decade\b|\bten years\b|\bdecade\b/g, read: () => ({ option: '10y', years: 10 }) },
   { re: /작년|지난해|전년/g, read: (_m, a) => String(yearOf(a) - 1) },
   { re: /재작년/g, read: (_m, a) => String(yearOf(a) - 2) },
-  { re: /(\d{1,2}|한|두|세|석|네|다섯|여섯)\s*(?:개월|달)/g, read: (m, a) => months(num(m[1]!), a) },
+  { re: new RegExp(`(${KO_NUM})\\s*(?:개월|달)`, 'g'), read: (m, a) => months(num(m[1]!), a) },
   { re: /반년/g, read: () => '6m' },
   { re: /(?<!\d)(\d{1,2})\s*년/g, read: (m, a) => ({ option: years(+m[1]!, a), years: +m[1]! }) },
   { re: /\b(?:all[\s-]time|since inception|full history|all history|max(?:imum)?)\b/g, read: () => 'max' },
@@ -117,26 +122,8 @@ const RULES: readonly Rule[] = [
   { re: /(?<!russell\s?|러셀\s?|r)\b(?:in|during|for|of|over)?\s*((?:19|20)\d{2})\b(?!-\d)/g, read: (m, a) => calendarYear(+m[1]!, a) },
 ];
 
-/** Every period named in the text, in order of appearance, each read against `asOf`. */
+/** Every period named in the text, in order of appearance, each read against `asOf`; a start after as-of is no period. */
 export function findPeriods(text: string, asOf: IsoDate): PeriodMention[] {
-  const lower = text.toLowerCase();
-  const taken: [number, number][] = [];
-  const found: PeriodMention[] = [];
-  for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    for (const m of lower.matchAll(rule.re)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (taken.some(([s, e]) => start < e && s < end)) continue;
-      const read = rule.read(m as unknown as RegExpExecArray, asOf);
-      if (read === undefined) continue;
-      const mention = typeof read === 'string' ? { option: read } : read;
-      if (/from:(\d{4}-\d{2}-\d{2})/.exec(mention.option)?.[1]! > asOf) continue;
-      taken.push([start, end]);
-      const phrase = text.slice(start, end);
-      const lead = phrase.length - phrase.trimStart().length;
-      found.push({ ...mention, phrase: phrase.trim(), at: start + lead });
-    }
-  }
-  return found.sort((a, b) => a.at - b.at);
+  const startsAfterAsOf = (read: PeriodRead) => /from:(\d{4}-\d{2}-\d{2})/.exec(optionOf(read))?.[1]! > asOf;
+  return readAll(text, RULES, asOf, (read) => !startsAfterAsOf(read)).map(({ value, phrase, at }) => ({ ...(typeof value === 'string' ? { option: value } : value), phrase, at }));
 }

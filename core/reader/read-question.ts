@@ -10,6 +10,7 @@ import { findPhrase, hasAny, toWords } from './words.ts';
 import { findPeriods } from './period-words.ts';
 import { findInstruments } from './instruments.ts';
 import { findTerms } from './find-terms.ts';
+import { readCall } from './call-words.ts';
 import { EXAMPLE_QUESTIONS } from './examples.ts';
 
 export type QuestionDeps = { readonly glossary: GlossaryIndex; readonly asOf: IsoDate };
@@ -40,7 +41,7 @@ const OVERRIDES: readonly [string, readonly string[]][] = [
   ['tariffs:easing', ['tariff relief', 'tariffs ease', 'tariffs easing', 'lower tariffs', 'tariff cuts', '관세 완화', '관세 인하']],
   ['tariffs:worsening', ['trade war', 'higher tariffs', 'tariffs rise', 'more tariffs', 'tariff hikes', '관세 인상', '관세 강화', '무역전쟁']],
 ];
-const COMMAND_NAMES = ['smallcaps', 'seasonality', 'scenario', 'explain', 'rotation', 'help'];
+const COMMAND_NAMES = ['smallcaps', 'seasonality', 'scenario', 'explain', 'rotation', 'call', 'help'];
 /** Glossary entries that name what /smallcaps measures: with a period, a question about them asks for numbers. */
 const MEASURED = new Set(['small-cap', 'large-cap', 'russell-2000', 's-and-p-600', 's-and-p-500', 'nasdaq-100', 'spread', 'year-to-date', 'outperformance', 'rally', 'relative-strength-ratio', 'big-tech', 'rotation', 'drawdown', 'index', 'etf']);
 const INSTRUMENT_TERMS = new Set(['small-cap', 'large-cap', 'russell-2000', 's-and-p-600', 's-and-p-500', 'nasdaq-100', 'big-tech']);
@@ -96,6 +97,11 @@ function readChecked(text: string, deps: QuestionDeps): QuestionReading {
   if (cue.help && !(cue.explain && plainTerms.length)) {
     const name = COMMAND_NAMES.find((n) => findPhrase(words, n) && n !== 'help');
     return command(name ? `/help ${name}` : '/help', as('help'));
+  }
+  const calls = readCall(text, deps.asOf);
+  if (calls) {
+    const understood: Understood = { language, named, intent: 'call' };
+    return calls.length === 1 ? command(calls[0]!, understood) : { kind: 'ambiguous', understood, options: calls };
   }
 
   if (cue.explain && !comparison && !preset) {

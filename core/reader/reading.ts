@@ -2,7 +2,7 @@ import type { InputProblem } from './text-input.ts';
 import type { PeriodMention } from './period-words.ts';
 import type { LegRole } from '../market/types.ts';
 
-export type Intent = 'returns' | 'seasonality' | 'scenario' | 'explain' | 'help' | 'subscription';
+export type Intent = 'returns' | 'seasonality' | 'scenario' | 'explain' | 'help' | 'subscription' | 'call';
 
 /** What the reader took from a question, so the answer can say it before anything is run. */
 export type Understood = {

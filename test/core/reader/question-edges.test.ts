@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readQuestion } from '../../../core/reader/read-question.ts';
 import { realIndex } from '../glossary/real-glossary.ts';
+import { readingLine } from './reading-line.ts';
 
 const read = (q: unknown, asOf = '2026-01-20') => readQuestion(q, { glossary: realIndex, asOf });
 
@@ -39,7 +40,7 @@ describe('the question reader never guesses silently', () => {
   });
 });
 
-describe('periods are resolved against the as-of date passed in', () => {
+describe('periods and call deadlines are resolved against the as-of date passed in', () => {
   it.each([
     ['small caps since March', '2026-01-20', '/smallcaps from:2025-03-01'],
     ['small caps since March', '2026-04-02', '/smallcaps from:2026-03-01'],
@@ -48,9 +49,17 @@ describe('periods are resolved against the as-of date passed in', () => {
     ['small caps last year', '2024-06-30', '/smallcaps 2023'],
     ['small caps in 2026', '2026-01-20', '/smallcaps ytd'],
     ['small caps since january', '2026-01-20', '/smallcaps ytd'],
-  ])('%s at %s → %s', (q, asOf, line) => {
-    const r = read(q, asOf);
-    expect(r.kind === 'command' && r.line).toBe(line);
+    // A call's deadline: a month and day alone is the next one after as-of; a period's end rolls on its last day.
+    ['I bet small caps beat the S&P by March 31', '2026-12-06', '/call side:small vs:SPY by:2027-03-31'],
+    ['I bet small caps beat the S&P by March 31', '2026-03-31', '/call side:small vs:SPY by:2027-03-31'],
+    ['I bet small caps win by end of Q1', '2026-12-06', '/call side:small by:2027-03-31'],
+    ['I bet small caps win by the end of the quarter', '2026-12-06', '/call side:small by:2026-12-31'],
+    ['I bet small caps win by the end of the quarter', '2026-03-31', '/call side:small by:2026-06-30'],
+    ['I bet small caps win by the end of the month', '2026-01-31', '/call side:small by:2026-02-28'],
+    ['소형주가 3월 31일까지 이긴다에 건다', '2026-12-06', '/call side:small by:2027-03-31'],
+    ['I bet small caps win', '2026-12-06', 'ambiguous: /call side:small by:2026-12-31 | /help call'],
+  ])('%s at %s → %s', (q, asOf, reading) => {
+    expect(readingLine(q, asOf)).toBe(reading);
   });
 
   it('does not read a date after as-of as a period', () => {

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readQuestion } from '../../../core/reader/read-question.ts';
 import { prepareLine } from '../../../commands/prepare.ts';
 import { COMMANDS } from '../../../commands/index.ts';
-import { realIndex } from '../glossary/real-glossary.ts';
-
-const deps = { glossary: realIndex, asOf: '2026-01-20' };
-const lineOf = (question: string) => {
-  const r = readQuestion(question, deps);
-  return r.kind === 'command' ? r.line : r.kind === 'ambiguous' ? `ambiguous: ${r.options.join(' | ')}` : 'unreadable';
-};
+import { readingLine as lineOf } from './reading-line.ts';
 
 /** Plain-words questions, from the brief and the seed article, with typos and mixed languages, read at 2026-01-20. */
 const PHRASINGS: readonly (readonly [string, string])[] = [
