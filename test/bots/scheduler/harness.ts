@@ -37,6 +37,16 @@ export function fakeReply(request: ComposeRequest): Reply {
 /** Content built at once, with the report session always in the data. */
 export const instantCompose: ComposePost = async (request) => ({ status: 'ready', replies: [fakeReply(request)], result: null, dataAsOf: request.reportDate });
 
+/** A settlement post titled `call <id>`, built at once (after a yield when `yielding`, so instances interleave). */
+export function instantSettlement(yielding = false) {
+  return async (call: { id: string }) => {
+    if (yielding) await new Promise((r) => setImmediate(r));
+    const title = `call ${call.id}`;
+    const reply: Reply = { visibility: 'public', locale: 'en', tone: 'neutral', title, text: call.id, fields: [], fallbackText: call.id };
+    return { status: 'ready' as const, replies: [reply], result: null };
+  };
+}
+
 /** A simulated clock the scheduler reads for its timestamps. */
 export function simClock(startIso: string) {
   let now = Date.parse(startIso);

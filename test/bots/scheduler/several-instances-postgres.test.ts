@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import type { BotProcessAnswer, BotProcessMessage } from './pg-bot-process.ts';
 import { startFakeSlack } from '../../fakes/fake-slack.ts';
 import { MARKET_DATA_DIR } from '../../helpers/market-data.ts';
-import { instantCompose, MINUTE, silentLog, simClock, subscription } from './harness.ts';
+import { instantCompose, instantSettlement, MINUTE, silentLog, simClock, subscription } from './harness.ts';
 
 const { pg: server, reason } = await startTestPostgres();
 afterAll(async () => server?.stop());
@@ -46,7 +46,7 @@ describe.skipIf(!server)(`several instances on one PostgreSQL${server ? '' : `: 
     const store = await openPostgresStore(url, { poolSize: 2 });
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query('TRUNCATE subscriptions, post_ledger, shown_terms');
+    await admin.query('TRUNCATE subscriptions, post_ledger, shown_terms, calls');
     await admin.end();
     for (const s of CHANNELS) await store.subscriptions.upsert(s);
     await store.close();
@@ -76,6 +76,40 @@ describe.skipIf(!server)(`several instances on one PostgreSQL${server ? '' : `: 
     expect(sent).toHaveLength(EXPECTED);
     expect(posters[0].sent.length).toBeGreaterThan(0);
     expect(posters[1].sent.length).toBeGreaterThan(0);
+  });
+
+  it('posts each call settlement exactly once between two instances, across a weekend and a holiday', async () => {
+    const a = await openPostgresStore(url, { poolSize: 4 });
+    const b = await openPostgresStore(url, { poolSize: 4 });
+    const deadlines = ['2026-01-13', '2026-01-14', '2026-01-17', '2026-01-19', '2026-01-21'];
+    const ids = Array.from({ length: 30 }, (_, i) => `pg${i}`);
+    for (const [i, id] of ids.entries()) {
+      await a.calls.add({ id, platform: 'slack', channelId: `C${i % 7}`, locale: 'en', userId: `U${i}`, madeAt: i, madeOn: '2026-01-12', side: 'small', smallSymbol: 'IWM', largeSymbol: 'SPY', deadline: deadlines[i % deadlines.length]!, marginPp: 0, start: { date: '2026-01-09', small: 1, large: 1 } });
+    }
+    const clock = simClock('2026-01-12T00:00:00Z');
+    const posters = [createRecordingPoster('slack'), createRecordingPoster('slack')] as const;
+    for (const p of posters) p.afterDelivery = () => new Promise((r) => setImmediate(r));
+    const schedulers = [a, b].map((store, i) =>
+      createScheduler({
+        subscriptions: store.subscriptions, ledger: store.ledger, posters: [posters[i]!], compose: instantCompose, log: silentLog, graceMs: 120 * MINUTE, dataWaitMs: 30 * MINUTE, now: clock.now, instanceId: `S${i}`,
+        settlements: { calls: store.calls, compose: instantSettlement(true) },
+      }),
+    );
+    for (let t = Date.parse('2026-01-12T00:00:00Z'); t < Date.parse('2026-01-23T00:00:00Z'); t += MINUTE) {
+      if (Math.abs((t % 86_400_000) / MINUTE - 21 * 60) > 2) continue;
+      clock.set(t);
+      const pair = Math.floor(t / 86_400_000) % 2 ? schedulers : [...schedulers].reverse();
+      await Promise.all(pair.map((s) => s.tick(new Date(t))));
+    }
+    const sent = posters.flatMap((p) => p.sent.filter((x) => x.replies[0]!.title.startsWith('call ')).map((x) => `${x.channelId} ${x.replies[0]!.title}`));
+    expect(sent).toHaveLength(ids.length);
+    expect(new Set(sent).size).toBe(ids.length);
+    expect(posters.every((p) => p.sent.some((x) => x.replies[0]!.title.startsWith('call ')))).toBe(true);
+    for (const [i, id] of ids.entries()) {
+      expect(await a.ledger.get({ platform: 'slack', channelId: `C${i % 7}`, reportDate: `call:${id}` })).toMatchObject({ kind: 'call', status: 'posted' });
+    }
+    await a.close();
+    await b.close();
   });
 
   it('posts each morning post exactly once when two instances run in parallel threads with their own pools', async () => {
