@@ -55,9 +55,6 @@ export function statusText(locale: Locale, standing: CallStanding): string {
   }
 }
 
-/** Members are named by their platform id: the renderers escape markup, so a mention would show as text. */
-export const userMention = (_platform: string, userId: string) => userId;
-
 export function callReply(locale: Locale, title: string, text: string, footer: string, visibility: Reply['visibility'], tone: Tone = 'neutral'): Reply {
   return { visibility, locale, tone, title, text, fields: [], footer, fallbackText: `${title}: ${text}` };
 }

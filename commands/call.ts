@@ -17,7 +17,8 @@ import { callBoard } from '../core/calls/board.ts';
 import { canManageSubscriptions } from './rotation-permissions.ts';
 import { closest } from './closest.ts';
 import { callBars } from './call-bars.ts';
-import { callFooter, callReply, claimText, statusText, userMention } from './call-reply.ts';
+import { callFooter, callReply, claimText, statusText } from './call-reply.ts';
+import { callerName, cleanDisplayName } from '../core/calls/caller-name.ts';
 
 const ACTIONS = ['make', 'list', 'board', 'cancel', 'example'] as const;
 
@@ -60,6 +61,7 @@ async function make(args: { side?: 'small' | 'large'; vs?: string; by?: IsoDate;
   const session = startSession(today, lastCompletedSession(services.now()));
   const start = startCloses(bars, session);
   if (!start) throw new UserError('call.errors.noStart', { symbols: `${small}, ${large}`, date: session });
+  const userName = cleanDisplayName(ctx.userName);
   const call: Call = {
     id: randomBytes(3).toString('hex'),
     platform: ctx.platform,
@@ -67,6 +69,7 @@ async function make(args: { side?: 'small' | 'large'; vs?: string; by?: IsoDate;
     ...(ctx.workspaceId ? { workspaceId: ctx.workspaceId } : {}),
     locale,
     userId: ctx.userId,
+    ...(userName ? { userName } : {}),
     madeAt: services.now().getTime(),
     madeOn: today,
     side: args.side,
@@ -77,7 +80,7 @@ async function make(args: { side?: 'small' | 'large'; vs?: string; by?: IsoDate;
     start,
   };
   await services.calls.add(call);
-  const text = [claimText(locale, call, userMention(ctx.platform, ctx.userId)), statusText(locale, callStanding(call, bars, today, lastCompletedSession(services.now()))), t(locale, 'call.madeHint', { id: call.id, command: `${ctx.commandPrefix}call` })].join('\n');
+  const text = [claimText(locale, call, callerName(call)), statusText(locale, callStanding(call, bars, today, lastCompletedSession(services.now()))), t(locale, 'call.madeHint', { id: call.id, command: `${ctx.commandPrefix}call` })].join('\n');
   return { replies: [callReply(locale, t(locale, 'call.title.made'), text, callFooter(locale, services.market.sourceLabel, start.date), 'public')], result: { call } };
 }
 
@@ -87,7 +90,7 @@ async function list(ctx: CommandContext): Promise<CommandOutput> {
   const calls = (await services.calls.list(ctx.platform, channelOf(ctx))).filter((c) => !c.cancelled && c.madeOn <= today);
   if (calls.length === 0) return { replies: [callReply(locale, t(locale, 'call.title.list'), t(locale, 'call.none', { command: `${ctx.commandPrefix}call` }), callFooter(locale, services.market.sourceLabel, today), 'ephemeral')], result: { calls: [] } };
   const rows = await Promise.all(calls.map(async (call) => ({ call, standing: await standingOf(ctx, call, today) })));
-  const text = rows.map(({ call, standing }) => `• \`${call.id}\` ${claimText(locale, call, userMention(ctx.platform, call.userId))}\n  ${statusText(locale, standing)}`).join('\n');
+  const text = rows.map(({ call, standing }) => `• \`${call.id}\` ${claimText(locale, call, callerName(call))}\n  ${statusText(locale, standing)}`).join('\n');
   return { replies: [callReply(locale, t(locale, 'call.title.list'), text, callFooter(locale, services.market.sourceLabel, today), 'ephemeral')], result: { calls: rows } };
 }
 
@@ -99,7 +102,7 @@ async function board(ctx: CommandContext): Promise<CommandOutput> {
   const footer = callFooter(locale, services.market.sourceLabel, today);
   if (rows.length === 0) return { replies: [callReply(locale, t(locale, 'call.title.board'), t(locale, 'call.none', { command: `${ctx.commandPrefix}call` }), footer, 'public')], result: { board: [] } };
   const line = (r: (typeof rows)[number]) =>
-    t(locale, 'call.boardLine', { who: userMention(ctx.platform, r.userId), hits: r.hits, misses: r.misses, open: r.open, average: r.averageLeadPp === undefined ? '–' : formatPp(locale, r.averageLeadPp, 2) });
+    t(locale, 'call.boardLine', { who: r.name, hits: r.hits, misses: r.misses, open: r.open, average: r.averageLeadPp === undefined ? '–' : formatPp(locale, r.averageLeadPp, 2) });
   const settled = rows.filter((r) => r.averageLeadPp !== undefined);
   const reply = callReply(locale, t(locale, 'call.title.board'), rows.map((r) => `• ${line(r)}`).join('\n'), footer, 'public');
   if (settled.length === 0) return { replies: [reply], result: { board: rows } };
@@ -109,7 +112,7 @@ async function board(ctx: CommandContext): Promise<CommandOutput> {
     size: services.config.ROTATION_CHART_SIZE,
     title: t(locale, 'call.chartTitle'),
     footer,
-    legs: settled.map((r, k) => ({ label: r.userId, role: r.averageLeadPp! >= 0 ? 'small' : 'large', rank: k % 2, returnPct: r.averageLeadPp!, valueLabel: `${r.hits}–${r.misses} · ${formatPp(locale, r.averageLeadPp!, 2)}` })),
+    legs: settled.map((r, k) => ({ label: r.name, role: r.averageLeadPp! >= 0 ? 'small' : 'large', rank: k % 2, returnPct: r.averageLeadPp!, valueLabel: `${r.hits}–${r.misses} · ${formatPp(locale, r.averageLeadPp!, 2)}` })),
     spreadLabel: '',
   });
   return { replies: [{ ...reply, chart: { png: chart.png, filename: `calls-board-${today}.png`, alt: chart.alt, width: chart.width, height: chart.height } }], result: { board: rows } };
@@ -124,7 +127,7 @@ async function cancel(args: { id?: string }, ctx: CommandContext): Promise<Comma
   const decision = cancelDecision(call, { userId: ctx.userId, isManager: isManager(ctx) }, services.today());
   if (decision !== 'ok') throw new UserError(`call.errors.cancel.${decision}`, { id });
   if (!(await services.calls.cancel(id, ctx.userId, services.now().getTime()))) throw new UserError('call.errors.cancel.notOpen', { id });
-  return { replies: [callReply(locale, t(locale, 'call.title.cancelled'), t(locale, 'call.cancelled', { id, claim: claimText(locale, call, userMention(ctx.platform, call.userId)) }), callFooter(locale, services.market.sourceLabel, services.today()), 'public')], result: { cancelled: id } };
+  return { replies: [callReply(locale, t(locale, 'call.title.cancelled'), t(locale, 'call.cancelled', { id, claim: claimText(locale, call, callerName(call)) }), callFooter(locale, services.market.sourceLabel, services.today()), 'public')], result: { cancelled: id } };
 }
 
 /** The brief's call: on 2026-01-20 the analysts said the small-cap trade fades within two weeks and large caps lead again. */

@@ -44,6 +44,8 @@ export type CommandContext = {
   readonly services: Services;
   readonly platform: Platform;
   readonly userId: string;
+  /** The user's display name where the platform gives one; a call keeps it so replies name people, not ids. */
+  readonly userName?: string;
   readonly channelId?: string;
   /** The workspace the command came from where the platform has one (Slack team id, Discord guild id); subscriptions keep it. */
   readonly workspaceId?: string;

@@ -8,6 +8,7 @@ import { lastCompletedSession, utcToZoned, zonedDateTimeToUtc } from '../../core
 import { UserError } from '../../core/user-error.ts';
 import { internalErrorReply, userErrorReply } from '../../commands/user-error-reply.ts';
 import { buildMorningPost } from '../../commands/rotation-post.ts';
+import { settledCallLines } from '../../commands/settled-calls.ts';
 import { renderText } from './render-text.ts';
 import { saveChart } from './save-chart.ts';
 
@@ -23,7 +24,7 @@ export function reportDateForMorning(morning: IsoDate, time: string, timeZone: s
 
 /**
  * `post-now`: prints the morning post that would go out on the morning of ROTATION_AS_OF (default:
- * today in ROTATION_POST_TIMEZONE). Exit code 0 when printed, 1 for a data problem, 2 for an internal error.
+ * today in ROTATION_POST_TIMEZONE), with the console's calls settled at that session's close. Exit code 0 when printed, 1 for a data problem, 2 for an internal error.
  */
 export async function postNow(services: Services, log: Logger, io: ConsoleIo, json: boolean): Promise<number> {
   const { config } = services;
@@ -40,6 +41,7 @@ export async function postNow(services: Services, log: Logger, io: ConsoleIo, js
       channelKey: `console:${CONSOLE_CHANNEL}`,
       shownTerms: await services.subscriptions.shownTerms('console', CONSOLE_CHANNEL),
       acceptStale: true,
+      settledCalls: await settledCallLines(services, { platform: 'console', channelId: CONSOLE_CHANNEL, locale, reportDate, since: undefined }),
     });
     if (built.status !== 'ready') throw new Error('unreachable: stale data is accepted');
     replies = built.replies;

@@ -1,5 +1,5 @@
-import { PermissionFlagsBits } from 'discord.js';
-import type { BaseInteraction } from 'discord.js';
+import { GuildMember, PermissionFlagsBits } from 'discord.js';
+import type { APIInteractionGuildMember, BaseInteraction, User } from 'discord.js';
 import type { AnyCommand } from '../../commands/define-command.ts';
 import type { CommandContext, Services } from '../../commands/context.ts';
 import type { ErrorLog } from '../../commands/dispatch.ts';
@@ -23,6 +23,7 @@ export function contextFor(interaction: BaseInteraction, services: Services): Co
     services,
     platform: 'discord',
     userId: interaction.user.id,
+    userName: discordDisplayName(interaction.user, interaction.member),
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     ...(interaction.guildId ? { workspaceId: interaction.guildId } : {}),
     commandPrefix: '/',
@@ -32,6 +33,12 @@ export function contextFor(interaction: BaseInteraction, services: Services): Co
       services.config,
     ),
   };
+}
+
+/** The name Discord shows for a user here: the server nickname, else the global display name, else the username. */
+export function discordDisplayName(user: User, member: GuildMember | APIInteractionGuildMember | null | undefined): string {
+  const nick = member instanceof GuildMember ? member.nickname : member?.nick;
+  return nick || user.displayName;
 }
 
 export function errorLog(log: Logger): ErrorLog {

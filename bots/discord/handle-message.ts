@@ -9,7 +9,7 @@ import { localeOfText, toLocale } from '../../core/i18n/locale.ts';
 import { wallStreetDateOf } from '../../core/today.ts';
 import { canManageSubscriptions } from '../../commands/rotation-permissions.ts';
 import { renderDiscord } from './render-discord.ts';
-import { errorLog } from './discord-context.ts';
+import { discordDisplayName, errorLog } from './discord-context.ts';
 import type { DiscordDeps } from './discord-context.ts';
 
 /** `<@123> are small caps…` → `are small caps…`: the mentions that address the bot are not part of the question. */
@@ -24,6 +24,7 @@ function messageContext(message: Message, text: string, services: Services): Com
     services,
     platform: 'discord',
     userId: message.author.id,
+    userName: discordDisplayName(message.author, message.member),
     channelId: message.channelId,
     ...(message.guildId ? { workspaceId: message.guildId } : {}),
     commandPrefix: '/',

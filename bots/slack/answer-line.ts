@@ -38,6 +38,8 @@ export type SlackRequest =
 export type Invocation = {
   readonly request: SlackRequest;
   readonly userId: string;
+  /** The handle Slack sent with a slash command (user_name), used when users.info gives no name. */
+  readonly userName?: string | undefined;
   /** The workspace the request came from (Slack's team id). */
   readonly teamId: string | undefined;
   readonly channelId: string | undefined;
@@ -63,7 +65,7 @@ export function answerLine(invocation: Invocation, deps: SlackDeps): Promise<voi
 }
 
 async function answer(invocation: Invocation, deps: SlackDeps): Promise<void> {
-  const { request, userId, teamId, channelId, client, respond, threadTs } = invocation;
+  const { request, userId, userName, teamId, channelId, client, respond, threadTs } = invocation;
   const line = requestLine(request);
   const started = performance.now();
   // Read before the user lookup below: a command that came in before shutdown is still answered.
@@ -77,7 +79,8 @@ async function answer(invocation: Invocation, deps: SlackDeps): Promise<void> {
     const commandPrefix = `/${deps.prefix}`;
     const isChannelAdmin = canManageSubscriptions('slack', user, deps.services.config);
     const where = { ...(channelId ? { channelId } : {}), ...(teamId ? { workspaceId: teamId } : {}) };
-    const ctx: CommandContext = { locale, services: deps.services, platform: 'slack', userId, ...where, commandPrefix, isChannelAdmin };
+    const name = user.name ?? userName;
+    const ctx: CommandContext = { locale, services: deps.services, platform: 'slack', userId, ...(name ? { userName: name } : {}), ...where, commandPrefix, isChannelAdmin };
     const press = 'press' in request ? preparePress(request.press, deps.registry, ctx) : undefined;
     const prepared = press
       ? press.prepared

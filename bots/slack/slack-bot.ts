@@ -60,7 +60,7 @@ function registerListeners(app: App, deps: SlackDeps): void {
   for (const command of deps.registry) {
     app.command(`/${deps.prefix}${command.name}`, async ({ ack, command: body, respond, client, context }) => {
       await ack();
-      await answerLine({ request: { command, text: body.text }, userId: body.user_id, teamId: context.teamId, channelId: body.channel_id, client, respond }, deps);
+      await answerLine({ request: { command, text: body.text }, userId: body.user_id, userName: body.user_name, teamId: context.teamId, channelId: body.channel_id, client, respond }, deps);
     });
   }
   // Any other slash command routed to this app (renamed, removed, or a prefix mismatch) gets the nearest names, not Bolt's 404.
@@ -78,7 +78,7 @@ function registerListeners(app: App, deps: SlackDeps): void {
       deps.log.warn({ encoded }, 'slack button outside a block_actions payload');
       return;
     }
-    await answerLine({ request: { press: encoded }, userId: body.user.id, teamId: context.teamId, channelId: body.channel?.id, client, respond }, deps);
+    await answerLine({ request: { press: encoded }, userId: body.user.id, userName: body.user.name, teamId: context.teamId, channelId: body.channel?.id, client, respond }, deps);
   });
   registerMessageListeners(app, deps);
   app.error(async (error) => {

@@ -2,9 +2,18 @@ import type { Locale } from '../../core/i18n/locale.ts';
 import { toLocale } from '../../core/i18n/locale.ts';
 
 /** The part of users.info (with include_locale) the bot uses. */
-export type SlackUserProfile = { readonly locale?: string; readonly is_admin?: boolean; readonly is_owner?: boolean; readonly is_primary_owner?: boolean };
+export type SlackUserProfile = {
+  readonly locale?: string;
+  readonly is_admin?: boolean;
+  readonly is_owner?: boolean;
+  readonly is_primary_owner?: boolean;
+  readonly name?: string;
+  readonly real_name?: string;
+  readonly profile?: { readonly display_name?: string; readonly real_name?: string };
+};
 
-export type SlackUserInfo = { readonly locale: Locale; readonly isAdmin: boolean; readonly isOwner: boolean; readonly isPrimaryOwner: boolean };
+/** `name` is what Slack shows for the user: the display name, else the full name, else the handle. */
+export type SlackUserInfo = { readonly locale: Locale; readonly isAdmin: boolean; readonly isOwner: boolean; readonly isPrimaryOwner: boolean; readonly name?: string };
 
 const NOBODY = { isAdmin: false, isOwner: false, isPrimaryOwner: false } as const;
 
@@ -37,6 +46,7 @@ export function createUserInfoCache(options: UserInfoCacheOptions): UserInfoCach
       const entry = { expires: now() + ttlMs, info: Promise.resolve<SlackUserInfo>({ locale: fallbackLocale, ...NOBODY }) };
       entry.info = lookup(user.userId).then(
         (profile) => ({
+          ...nameOf(profile),
           locale: toLocale(profile?.locale, fallbackLocale),
           isAdmin: profile?.is_admin === true,
           isOwner: profile?.is_owner === true,
@@ -53,4 +63,9 @@ export function createUserInfoCache(options: UserInfoCacheOptions): UserInfoCach
       return entry.info;
     },
   };
+}
+
+function nameOf(profile: SlackUserProfile | undefined): { name?: string } {
+  const name = [profile?.profile?.display_name, profile?.profile?.real_name, profile?.real_name, profile?.name].find((n) => n?.trim());
+  return name ? { name } : {};
 }

@@ -20,6 +20,8 @@ export type Call = {
   /** The language the call was made in, and its settlement post is written in. */
   readonly locale: Locale;
   readonly userId: string;
+  /** How the platform showed the caller when the call was made (display name); replies fall back to the id. */
+  readonly userName?: string;
   /** Epoch ms of the real clock when the call was recorded. */
   readonly madeAt: number;
   /** The bot's "today" when the call was made (ROTATION_AS_OF or the New York date). */

@@ -10,6 +10,7 @@ export type CallRow = {
   workspace_id: string | null;
   locale: Locale;
   user_id: string;
+  user_name: string | null;
   made_at: number;
   made_on: string;
   side: CallSide;
@@ -25,7 +26,7 @@ export type CallRow = {
 };
 
 export const CALL_COLUMNS =
-  'id, platform, channel_id, user_id, made_at, made_on, side, small_symbol, large_symbol, deadline, margin_pp, start_date, start_small, start_large, workspace_id, locale';
+  'id, platform, channel_id, user_id, made_at, made_on, side, small_symbol, large_symbol, deadline, margin_pp, start_date, start_small, start_large, workspace_id, locale, user_name';
 
 export const CALL_COLUMN_COUNT = CALL_COLUMNS.split(',').length;
 
@@ -35,7 +36,7 @@ export const SETTLING_WHERE = `c.cancelled_at IS NULL AND c.deadline <= {through
     AND p.report_date = 'call:' || c.id AND p.status IN ('posted', 'failed', 'skipped'))`;
 
 export const callValues = (c: Call) => [
-  c.id, c.platform, c.channelId, c.userId, c.madeAt, c.madeOn, c.side, c.smallSymbol, c.largeSymbol, c.deadline, c.marginPp, c.start.date, c.start.small, c.start.large, c.workspaceId ?? null, c.locale,
+  c.id, c.platform, c.channelId, c.userId, c.madeAt, c.madeOn, c.side, c.smallSymbol, c.largeSymbol, c.deadline, c.marginPp, c.start.date, c.start.small, c.start.large, c.workspaceId ?? null, c.locale, c.userName ?? null,
 ];
 
 export const callFromRow = (r: CallRow): Call => ({
@@ -45,6 +46,7 @@ export const callFromRow = (r: CallRow): Call => ({
   ...(r.workspace_id !== null ? { workspaceId: r.workspace_id } : {}),
   locale: r.locale,
   userId: r.user_id,
+  ...(r.user_name !== null ? { userName: r.user_name } : {}),
   madeAt: r.made_at,
   madeOn: r.made_on,
   side: r.side,

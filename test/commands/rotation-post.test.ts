@@ -8,7 +8,12 @@ import { parsePeriod } from '../../core/market/period.ts';
 import { legsFor } from '../../core/market/universe.ts';
 import { holidayOn } from '../../core/calendar/index.ts';
 import { createLogger } from '../../core/logger.ts';
-import { realServices } from '../helpers/services.ts';
+import { consoleContext, noLog, realServices } from '../helpers/services.ts';
+import { runText } from '../../commands/dispatch.ts';
+import { COMMANDS } from '../../commands/index.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 const running = realServices('2026-01-21', { ROTATION_OUT_DIR: '/tmp/rotation-bot-test-out' });
 afterAll(() => running.close());
@@ -67,6 +72,25 @@ describe('post-now --as-of 2026-01-21', () => {
       expect(out).toContain('1일 +0.8%p · 월초 대비 +7.3%p · 연초 대비 +7.3%p');
     } finally {
       await ko.close();
+    }
+  });
+
+  it('lists the console calls settled at the reported close', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rotation-post-now-'));
+    const settings = { ROTATION_DB_PATH: path.join(dir, 'bot.db'), ROTATION_OUT_DIR: dir };
+    const made = realServices('2026-01-20', settings);
+    const later = realServices('2026-02-04', settings);
+    try {
+      const outcome = await runText(COMMANDS, '/call side:small by:2026-02-03', consoleContext(made), noLog);
+      expect(outcome.ok).toBe(true);
+      const { code, out } = await capture((io) => postNow(later.services, log, io, false));
+      expect(code).toBe(0);
+      expect(out).toContain('Morning brief · small vs large caps · Feb 3, 2026');
+      expect(out).toMatch(/Calls settled since the last post +• \w{6} test, Russell 2000 \(IWM\) over S&P 500 \(SPY\): Settled at the Feb 3, 2026 close: IWM \+0\.08% vs SPY \+1\.76%, spread -1\.69 pp\. A miss\./);
+    } finally {
+      made.close();
+      later.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

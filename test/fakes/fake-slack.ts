@@ -24,7 +24,7 @@ export type ResponsePost = { readonly seq: number; readonly at: number; readonly
 
 export type SlackErrorCode = 'not_in_channel' | 'channel_not_found' | 'invalid_auth' | 'ratelimited' | (string & {});
 
-export type FakeUser = { readonly locale?: string; readonly isAdmin?: boolean };
+export type FakeUser = { readonly locale?: string; readonly isAdmin?: boolean; readonly displayName?: string };
 
 /** A workspace that can install the app through OAuth: `oauth.v2.access` grants it this bot token. */
 export type FakeWorkspace = { readonly teamId: string; readonly name: string; readonly botToken: string };
@@ -142,7 +142,8 @@ export async function startFakeSlack(users: Record<string, FakeUser> = {}): Prom
         const id = String(params.user ?? '');
         const user = people.get(id) ?? {};
         const locale = params.include_locale === 'true' || params.include_locale === true ? { locale: user.locale ?? 'en-US' } : {};
-        return { ok: true, user: { id, name: id.toLowerCase(), is_admin: user.isAdmin === true, is_owner: false, ...locale } };
+        const profile = { display_name: user.displayName ?? '', real_name: '' };
+        return { ok: true, user: { id, name: id.toLowerCase(), is_admin: user.isAdmin === true, is_owner: false, profile, ...locale } };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${1_700_000_000 + seq}.000200` };

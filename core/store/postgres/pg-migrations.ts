@@ -108,4 +108,6 @@ export const PG_MIGRATIONS: readonly string[] = [
   `ALTER TABLE calls ADD COLUMN workspace_id TEXT;
    ALTER TABLE calls ADD COLUMN locale TEXT NOT NULL DEFAULT 'en';
    CREATE INDEX calls_by_deadline ON calls (deadline);`,
+  // Replies name the caller as the platform showed them when the call was made.
+  `ALTER TABLE calls ADD COLUMN user_name TEXT;`,
 ];

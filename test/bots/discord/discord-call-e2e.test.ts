@@ -59,7 +59,7 @@ describe('/call end to end on Discord (real discord.js client, local fake Discor
   it('a call made on 2026-01-20 (side:small by:2026-02-03) is listed on 2026-02-10 as settled: IWM vs SPY, -1.69 pp, a miss; the scheduler posts the settlement in the channel once', async () => {
     const made = await askOn('2026-01-20', [str('side', 'small'), str('by', '2026-02-03')]);
     expect(made).toContain('Call recorded');
-    expect(made).toContain('called Russell 2000 (IWM) to beat S&P 500 (SPY)');
+    expect(made).toContain('User 7000 called Russell 2000 (IWM) to beat S&P 500 (SPY)');
     const listed = await askOn('2026-02-10', [str('action', 'list')]);
     expect(listed).toContain('Settled at the Feb 3, 2026 close: IWM +0.08% vs SPY +1.76%, spread -1.69 pp. A miss.');
 
@@ -74,6 +74,7 @@ describe('/call end to end on Discord (real discord.js client, local fake Discor
       expect(posts).toHaveLength(1);
       const body = JSON.stringify(posts[0]!.json);
       expect(body).toContain('Call settled');
+      expect(body).toContain('User 7000 called Russell 2000');
       expect(body).toContain('Settled at the Feb 3, 2026 close: IWM +0.08% vs SPY +1.76%, spread -1.69 pp. A miss.');
     } finally {
       await stop();

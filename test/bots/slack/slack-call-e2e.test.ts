@@ -21,7 +21,7 @@ describe('/call end to end on Slack (real Bolt app, local fake Slack, one databa
   let seq = 0;
 
   beforeAll(async () => {
-    fake = await startFakeSlack({ U_EN: { locale: 'en-US' } });
+    fake = await startFakeSlack({ U_EN: { locale: 'en-US', displayName: 'Mina Park' } });
     dir = mkdtempSync(path.join(tmpdir(), 'slack-call-'));
   });
   afterAll(async () => {
@@ -66,7 +66,7 @@ describe('/call end to end on Slack (real Bolt app, local fake Slack, one databa
   it('a call made on 2026-01-20 (side:small by:2026-02-03) is listed on 2026-02-10 as settled: IWM vs SPY, -1.69 pp, a miss; the scheduler posts the settlement in the channel once', async () => {
     const made = await askOn('2026-01-20', 'side:small by:2026-02-03');
     expect(made).toContain('Call recorded');
-    expect(made).toContain('U_EN called Russell 2000 (IWM) to beat S&amp;P 500 (SPY)');
+    expect(made).toContain('Mina Park called Russell 2000 (IWM) to beat S&amp;P 500 (SPY)');
     const listed = await askOn('2026-02-10', 'list');
     expect(listed).toContain('Settled at the Feb 3, 2026 close: IWM +0.08% vs SPY +1.76%, spread -1.69 pp. A miss.');
 
@@ -83,6 +83,7 @@ describe('/call end to end on Slack (real Bolt app, local fake Slack, one databa
       expect(posts[0]!.params).toMatchObject({ channel: 'C_CALLS' });
       const body = JSON.stringify(posts[0]!.params);
       expect(body).toContain('Call settled');
+      expect(body).toContain('Mina Park called Russell 2000');
       expect(body).toContain('Settled at the Feb 3, 2026 close: IWM +0.08% vs SPY +1.76%, spread -1.69 pp. A miss.');
     } finally {
       await stop();

@@ -4,6 +4,7 @@ import type { Bar } from '../../../core/market/types.ts';
 import { callStanding, isHit, settlementSession, startCloses, startSession } from '../../../core/calls/settle-call.ts';
 import { checkDeadline } from '../../../core/calls/validate-call.ts';
 import { cancelDecision } from '../../../core/calls/cancel-rule.ts';
+import { callerName, cleanDisplayName } from '../../../core/calls/caller-name.ts';
 import { callBoard } from '../../../core/calls/board.ts';
 import { UserError } from '../../../core/user-error.ts';
 
@@ -117,8 +118,33 @@ describe('the board', () => {
       { call: call({ userId: 'C' }), standing: { state: 'cancelled' } },
     ]);
     expect(rows).toEqual([
-      { userId: 'B', hits: 1, misses: 1, open: 1, averageLeadPp: 0.5 },
-      { userId: 'A', hits: 0, misses: 1, open: 0, averageLeadPp: -1 },
+      { userId: 'B', name: 'B', hits: 1, misses: 1, open: 1, averageLeadPp: 0.5 },
+      { userId: 'A', name: 'A', hits: 0, misses: 1, open: 0, averageLeadPp: -1 },
     ]);
+  });
+
+  it('names each member by the display name on their latest call, and counts a renamed member once', () => {
+    const rows = callBoard([
+      { call: call({ userId: 'U1', userName: 'Mina' }), standing: { state: 'open', settlesOn: 'x' } },
+      { call: call({ userId: 'U1', userName: 'Mina Park' }), standing: { state: 'open', settlesOn: 'x' } },
+      { call: call({ userId: 'U2' }), standing: { state: 'open', settlesOn: 'x' } },
+    ]);
+    expect(rows.map((r) => [r.userId, r.name, r.open])).toEqual([['U1', 'Mina Park', 2], ['U2', 'U2', 1]]);
+  });
+});
+
+describe('a display name kept with a call', () => {
+  it('is one line without markup, at most 40 characters, and absent when blank', () => {
+    expect(cleanDisplayName('  Mina\n**Park**  ')).toBe('Mina Park');
+    expect(cleanDisplayName('<@U123> `x` _y_')).toBe('@U123 x y');
+    expect(cleanDisplayName('김민아')).toBe('김민아');
+    expect([...cleanDisplayName('x'.repeat(60))!]).toHaveLength(40);
+    expect(cleanDisplayName('\u200b \t')).toBeUndefined();
+    expect(cleanDisplayName(undefined)).toBeUndefined();
+  });
+
+  it('names the caller, falling back to the platform id', () => {
+    expect(callerName({ userId: 'U1', userName: 'Mina' })).toBe('Mina');
+    expect(callerName({ userId: 'U1' })).toBe('U1');
   });
 });

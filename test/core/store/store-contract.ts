@@ -250,7 +250,7 @@ export function storeContract(engine: string, open: () => Promise<StoreHarness>)
 
     describe('team calls', () => {
       const call = (over: Partial<Call> = {}): Call => ({
-        id: 'k1', platform: 'slack', channelId: 'C1', workspaceId: 'T1', locale: 'ko', userId: 'U1', madeAt: T0, madeOn: '2026-01-20', side: 'small', smallSymbol: 'IWM', largeSymbol: 'SPY',
+        id: 'k1', platform: 'slack', channelId: 'C1', workspaceId: 'T1', locale: 'ko', userId: 'U1', userName: '김민아 (Mina)', madeAt: T0, madeOn: '2026-01-20', side: 'small', smallSymbol: 'IWM', largeSymbol: 'SPY',
         deadline: '2026-02-03', marginPp: 0.5, start: { date: '2026-01-20', small: 262.5799865722656, large: 677.5800170898438 }, ...over,
       });
 
@@ -263,8 +263,8 @@ export function storeContract(engine: string, open: () => Promise<StoreHarness>)
         expect(await h.store.calls.get('nope')).toBeUndefined();
       });
 
-      it('keeps a call made where no workspace is needed without one', async () => {
-        const { workspaceId: _, ...discord } = call({ platform: 'discord', locale: 'en' });
+      it('keeps a call made where no workspace or display name is known without them', async () => {
+        const { workspaceId: _, userName: __, ...discord } = call({ platform: 'discord', locale: 'en' });
         await h.store.calls.add(discord);
         expect(await h.store.calls.get('k1')).toEqual(discord);
       });
