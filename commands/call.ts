@@ -8,7 +8,7 @@ import { UserError } from '../core/user-error.ts';
 import { t } from '../core/i18n/translate.ts';
 import { formatPp } from '../core/i18n/format.ts';
 import { lastCompletedSession } from '../core/calendar/index.ts';
-import { resolveVs } from '../core/market/universe.ts';
+import { resolveLeg } from '../core/market/universe.ts';
 import { UnknownSymbolError } from '../core/data/provider.ts';
 import { callStanding, startCloses, startSession } from '../core/calls/settle-call.ts';
 import { checkDeadline, MAX_MARGIN_PP } from '../core/calls/validate-call.ts';
@@ -29,14 +29,14 @@ function channelOf(ctx: CommandContext): string {
 }
 
 /** The pair's closes to `today`; an unknown symbol the user typed gets "did you mean". */
-async function loadPair(ctx: CommandContext, smallSymbol: string, largeSymbol: string, today: IsoDate, typed?: string) {
+async function loadPair(ctx: CommandContext, smallSymbol: string, largeSymbol: string, today: IsoDate, typed: readonly string[] = []) {
   const { market, universe } = ctx.services;
   try {
     return await callBars(market, smallSymbol, largeSymbol, today);
   } catch (error) {
-    if (error instanceof UnknownSymbolError && typed !== undefined && error.symbol === typed) {
+    if (error instanceof UnknownSymbolError && typed.includes(error.symbol)) {
       const known = [...universe.etf.small, ...universe.etf.large].map((i) => i.symbol);
-      throw new UserError('call.errors.unknownSymbol', { symbol: typed, suggestions: closest(typed, known).join(', ') || known.join(', ') });
+      throw new UserError('call.errors.unknownSymbol', { symbol: error.symbol, suggestions: closest(error.symbol, known).join(', ') || known.join(', ') });
     }
     throw error;
   }
@@ -49,15 +49,15 @@ async function standingOf(ctx: CommandContext, call: Call, today: IsoDate) {
 
 const isManager = (ctx: CommandContext) => ctx.isChannelAdmin ?? canManageSubscriptions(ctx.platform, {}, ctx.services.config);
 
-async function make(args: { side?: 'small' | 'large'; vs?: string; by?: IsoDate; margin?: number }, ctx: CommandContext): Promise<CommandOutput> {
+async function make(args: { side?: 'small' | 'large'; vs?: string; small?: string; by?: IsoDate; margin?: number }, ctx: CommandContext): Promise<CommandOutput> {
   const { services, locale } = ctx;
   if (!args.side || !args.by) throw new UserError('call.errors.needSideAndDate', { command: `${ctx.commandPrefix}call` });
   const today = services.today();
   checkDeadline(args.by, today);
-  const small = services.universe.etf.small[0]!.symbol;
-  const large = args.vs ? resolveVs(services.universe, 'price', args.vs).symbol : services.universe.etf.large[0]!.symbol;
+  const small = args.small ? resolveLeg(services.universe, 'price', args.small, 'small').symbol : services.universe.etf.small[0]!.symbol;
+  const large = args.vs ? resolveLeg(services.universe, 'price', args.vs, 'large').symbol : services.universe.etf.large[0]!.symbol;
   if (large === small) throw new UserError('call.errors.sameLeg', { symbol: large });
-  const bars = await loadPair(ctx, small, large, today, large);
+  const bars = await loadPair(ctx, small, large, today, [...(args.small ? [small] : []), ...(args.vs ? [large] : [])]);
   const session = startSession(today, lastCompletedSession(services.now()));
   const start = startCloses(bars, session);
   if (!start) throw new UserError('call.errors.noStart', { symbols: `${small}, ${large}`, date: session });
@@ -156,12 +156,13 @@ export const callCommand = defineCommand({
     side: { type: 'string', choices: ['small', 'large'] },
     by: { type: 'date' },
     vs: { type: 'string', maxLength: 12 },
+    small: { type: 'string', maxLength: 12 },
     margin: { type: 'number', min: 0, max: MAX_MARGIN_PP },
     id: { type: 'string', maxLength: 20 },
   },
   visibility: (args) => (args.action === 'list' ? 'ephemeral' : 'public'),
   slow: true,
-  examples: ['call side:small by:2026-03-31', 'call side:large vs:QQQ by:2026-06-30 margin:2', 'call list', 'call board', 'call cancel id:a1b2c3', 'call example'],
+  examples: ['call side:small by:2026-03-31', 'call side:large vs:QQQ by:2026-06-30 margin:2', 'call side:small small:IJR by:2026-09-30', 'call list', 'call board', 'call cancel id:a1b2c3', 'call example'],
   async run(args, ctx) {
     switch (args.action) {
       case 'make':

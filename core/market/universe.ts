@@ -51,19 +51,22 @@ export function legsFor(universe: Universe, basis: Basis) {
 const squash = (s: string) => s.toLowerCase().replace(/[\s\-_.]/g, '');
 
 /**
- * Resolves the user's `vs` choice: a universe leg by symbol or common name in the basis's
- * instrument family (`nasdaq` is QQQ for ETFs and ^NDX for indexes), or any other symbol as given.
+ * Resolves a leg the user names, in the given role: a universe leg by symbol or common name in the
+ * basis's instrument family (`nasdaq` is QQQ for ETFs and ^NDX for indexes), or any other symbol as given.
  */
-export function resolveVs(universe: Universe, basis: Basis, vs: string): Instrument {
+export function resolveLeg(universe: Universe, basis: Basis, typed: string, role: LegRole): Instrument {
   const family = legsFor(universe, basis);
-  const q = squash(vs);
-  const all = [...family.large, ...family.small];
+  const q = squash(typed);
+  const all = role === 'large' ? [...family.large, ...family.small] : [...family.small, ...family.large];
   const bySymbol = all.find((i) => squash(i.symbol) === q || squash(i.symbol.replace('^', '')) === q);
-  if (bySymbol) return { ...bySymbol, role: 'large' };
+  if (bySymbol) return { ...bySymbol, role };
   const byAlias = all.find((i) => KNOWN[i.symbol]?.aliases.includes(q) || squash(i.name.en) === q);
-  if (byAlias) return { ...byAlias, role: 'large' };
-  return instrument(vs.trim(), 'large');
+  if (byAlias) return { ...byAlias, role };
+  return instrument(typed.trim(), role);
 }
+
+/** The user's `vs` choice: the large leg. */
+export const resolveVs = (universe: Universe, basis: Basis, vs: string): Instrument => resolveLeg(universe, basis, vs, 'large');
 
 export function displayName(i: Instrument, locale: 'en' | 'ko'): string {
   return i.name.en === i.symbol ? i.symbol : `${i.name[locale]} (${i.symbol})`;

@@ -34,6 +34,20 @@ describe('/call', () => {
     expect(row!.standing.result.hit).toBe(false);
   });
 
+  it('takes the S&P 600 (IJR) as the small leg when asked, by symbol or name, and settles it from IJR closes', async () => {
+    const c = ctx();
+    const made = await ask('/call side:small small:IJR by:2026-02-03', c, '2026-01-20');
+    expect(made.result.call).toMatchObject({ smallSymbol: 'IJR', largeSymbol: 'SPY', start: { date: '2026-01-20', small: 126.81999969482422 } });
+    expect(made.text).toContain('called S&P 600 (IJR) to beat S&P 500 (SPY)');
+    expect((await ask('/call side:small small:sp600 vs:nasdaq by:2026-02-03', ctx(), '2026-01-20')).result.call).toMatchObject({ smallSymbol: 'IJR', largeSymbol: 'QQQ' });
+    const list = await ask('/call list', c, '2026-02-10');
+    expect(list.text).toContain('Settled at the Feb 3, 2026 close: IJR +1.12% vs SPY +1.76%, spread -0.64 pp. A miss.');
+    const typo = await ask('/call side:small small:IJRR by:2026-03-01', ctx(), '2026-01-20');
+    expect(typo.ok).toBe(false);
+    expect(typo.text).toContain('Did you mean: IJR?');
+    expect((await ask('/call side:small small:SPY by:2026-03-01', ctx())).ok).toBe(false);
+  });
+
   it('shows the standing so far while open, and answers in Korean', async () => {
     const c = ctx({ locale: 'ko' });
     await ask('/call side:large vs:QQQ by:2026-03-31 margin:1', c, '2026-01-20');
