@@ -17,7 +17,7 @@ import { createTeardown } from './load/teardown.ts';
 
 /**
  * `npm run bench:load:instances`: the same Slack load against one bot instance, then against two,
- * each a real `node --import tsx bots/main.ts` process on one throwaway PostgreSQL, the load
+ * each a real `node dist/bots/main.js` process (as `npm start` runs it) on one throwaway PostgreSQL, the load
  * generator spreading requests over the instances in turn as a load balancer would. Slack only:
  * Discord cannot run twice on one token without sharding. Each configuration: a warm-up, a burst
  * of 200 commands within 1 s, then 20 commands/s for 30 s. Then PostgreSQL must hold every

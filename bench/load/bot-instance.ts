@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const MAIN = path.join(ROOT, 'dist/bots/main.js');
 const STOP_TIMEOUT_MS = 30_000;
 
-/** One bot process, `node --import tsx bots/main.ts` as `npm start` runs it. */
+/** One bot process, `node dist/bots/main.js` as `npm start` runs it (the compiled runtime: `npm ci` or `npm run build` makes it). */
 export type BotInstance = {
   readonly pid: number;
   readonly port: number;
@@ -21,7 +23,8 @@ export type BotInstance = {
 /** Starts the bot with exactly `env` (nothing inherited) and resolves once GET /readyz on `port` answers 200. */
 export async function startBotInstance(env: Readonly<Record<string, string | undefined>>, port: number, readyTimeoutMs = 60_000): Promise<BotInstance> {
   // Its own process group: a Ctrl-C in the terminal reaches the bench only, which then stops each instance once.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bots/main.ts'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
+  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   const errorLines: string[] = [];
   const warnLines: string[] = [];
   let tail = '';

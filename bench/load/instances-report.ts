@@ -1,8 +1,15 @@
 import os from 'node:os';
 import type { CpuSpent } from './cpu-time.ts';
 import type { PhaseFigures } from './phase-figures.ts';
+import type { RssFigures } from './process-memory.ts';
 
-export type PhaseResult = PhaseFigures & { readonly phase: 'burst' | 'sustained'; readonly errorLogLines: number; readonly cpu: CpuSpent | undefined };
+export type PhaseResult = PhaseFigures & {
+  readonly phase: 'burst' | 'sustained';
+  readonly errorLogLines: number;
+  readonly cpu: CpuSpent | undefined;
+  /** Per instance, in instance order; undefined where /proc could not be read. */
+  readonly rss: readonly (RssFigures | undefined)[];
+};
 
 export type ConfigurationResult = {
   readonly instances: number;
@@ -31,12 +38,14 @@ export function printPhase(result: PhaseResult, count: number, spanMs: number): 
         `${tenths(cpu.seconds * os.availableParallelism())} available`,
     );
   }
+  const rss = result.rss.map((r, i) => (r ? `instance ${i + 1} p50 ${whole(r.p50Mb)} max ${whole(r.maxMb)} MB (peak since start ${whole(r.peakMb)} MB, ${r.readings} readings)` : `instance ${i + 1} –`));
+  console.log(`  RSS (worker threads included): ${rss.join('; ')}`);
 }
 
 export function printComparison(results: readonly ConfigurationResult[]): void {
   const cores = os.availableParallelism();
   console.log('\n== One instance vs two, one PostgreSQL ==');
-  const header = ['phase', 'instances', 'commands/s', 'ack p50 / p99 ms', 'reply p50 / p99 ms', 'errors', 'missing', 'CPU s: instances / generator / other (machine busy)'];
+  const header = ['phase', 'instances', 'commands/s', 'ack p50 / p99 ms', 'reply p50 / p99 ms', 'errors', 'missing', 'RSS p50 / max MB per instance', 'CPU s: instances / generator / other (machine busy)'];
   const rows = results
     .flatMap((r) =>
       r.phases.map((p) => [
@@ -47,6 +56,7 @@ export function printComparison(results: readonly ConfigurationResult[]): void {
         `${whole(p.reply.p50)} / ${whole(p.reply.p99)}`,
         String(p.httpErrors + p.badReplies + p.errorLogLines),
         String(p.missing),
+        p.rss.map((r) => (r ? `${whole(r.p50Mb)} / ${whole(r.maxMb)}` : '–')).join(', '),
         p.cpu ? `${tenths(p.cpu.processes)} / ${tenths(p.cpu.own)} / ${tenths(otherCpu(p.cpu))} (${whole((100 * p.cpu.machine) / (p.cpu.seconds * cores))}%)` : '–',
       ]),
     )

@@ -7,6 +7,7 @@ import { ACK_LIMIT_MS, phaseFigures } from './phase-figures.ts';
 import { replyProblem } from './reply-problem.ts';
 import type { RotationExpectation } from './reply-problem.ts';
 import { cpuSnapshot, cpuSpent } from './cpu-time.ts';
+import { sampleRss } from './process-memory.ts';
 import { printPhase } from './instances-report.ts';
 import type { ConfigurationResult, PhaseResult } from './instances-report.ts';
 
@@ -74,12 +75,14 @@ export async function runConfiguration({ bots, traffic, secret, db }: Configurat
     if (phase === 'sustained') await new Promise((r) => setTimeout(r, 2_000));
     const errorLinesBefore = bots.reduce((n, b) => n + b.errorLines.length, 0);
     const cpuBefore = cpuSnapshot(pids);
+    const memory = sampleRss(pids);
     const { results: rows, spanMs } = await paced(plan.count, plan.intervalMs, send);
     await settle(rows, 120_000);
+    const rss = memory.stop();
     const cpu = cpuSpent(cpuBefore, cpuSnapshot(pids));
     const figures = phaseFigures(rows, instances, problemOf);
     const errorLogLines = bots.reduce((n, b) => n + b.errorLines.length, 0) - errorLinesBefore;
-    const result = { ...figures, phase, errorLogLines, cpu };
+    const result = { ...figures, phase, errorLogLines, cpu, rss };
     phases.push(result);
     printPhase(result, plan.count, spanMs);
     for (const row of rows.filter((r) => problemOf(r) !== undefined).slice(0, 3)) console.log(`  wrong answer to ${row.command} ${row.text}: ${problemOf(row)}`);
