@@ -50,7 +50,9 @@ export const smallcaps = defineCommand({
     const family = legsFor(services.universe, basis);
     const large = args.vs ? [resolveVs(services.universe, basis, args.vs)] : family.large;
     const typed = new Set(args.vs ? [large[0]!.symbol] : []);
-    const loaded = await loadLegs(services.market, [...family.small, ...large], typed);
+    // vs:IJR sets the S&P 600 against the Russell: it is then the comparison, not also a small leg.
+    const small = family.small.filter((i) => !typed.has(i.symbol));
+    const loaded = await loadLegs(services.market, [...small, ...large], typed);
     const comparison = compareLegs(loaded.legs, period, asOf, basis);
     const base = smallcapsReply(locale, comparison, loaded, args.private ? 'ephemeral' : 'public');
     const shareLine = ['/smallcaps', ...Object.entries(args).filter(([k, v]) => k !== 'private' && v !== undefined && !(k === 'chart' && v === 'auto')).map(([k, v]) => `${k}:${String(v)}`)].join(' ');

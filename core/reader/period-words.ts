@@ -54,6 +54,12 @@ function years(n: number, asOf: IsoDate): string {
   return relative(code) ? code : from(addDays(`${yearOf(asOf) - n}${asOf.slice(4)}`, 1));
 }
 
+/** A week is `1w`; more weeks start the day after as-of minus that many weeks, as months do. */
+function weeks(n: number, asOf: IsoDate): string | undefined {
+  if (!(n >= 1 && n <= 52)) return undefined;
+  return n === 1 ? '1w' : from(addDays(asOf, 1 - 7 * n));
+}
+
 function lastMonth(asOf: IsoDate): string {
   const first = addCalendarMonths(`${asOf.slice(0, 8)}01`, -1);
   return from(first, lastDayOf(yearOf(first), Number(first.slice(5, 7))));
@@ -98,6 +104,10 @@ const RULES: readonly TextRule<PeriodRead>[] = [
   { re: /지난\s*달|전월|저번\s*달/g, read: (_m, a) => lastMonth(a) },
   { re: /\b(?:this week|past week|last week|(?:last|past) 7 days|over the week|(?:a|one|1)[\s-]week)\b/g, read: () => '1w' },
   { re: /이번\s*주|한\s*주|일주일|1주일|지난\s*주/g, read: () => '1w' },
+  { re: new RegExp(`\\b(?:(?:over|in|for|during)\\s+)?(?:the\\s+)?(?:last|past|previous|recent)?\\s*(${NUM})[\\s-]+(?:weeks?|wks?)\\b`, 'g'), read: (m, a) => weeks(num(m[1]!), a) },
+  { re: /\b(?:(?:over|in|for|during)\s+)?(?:the\s+)?(?:last|past|previous)\s+fortnight\b/g, read: (_m, a) => weeks(2, a) },
+  // "2주", "두 주간", "지난 2주": not "네 주식" (your stocks) or "2주 후".
+  { re: /(?:(?:지난|최근)\s*)?(\d{1,2}|(?<![가-힣])(?:두|세|네|다섯|여섯))\s*주(?:일)?(?:\s*(?:동안|간)(?:의|에)?|째)?(?![가-힣]|\s*(?:후|뒤))/g, read: (m, a) => weeks(num(m[1]!), a) },
   { re: /\b(?:today|(?:a|one|1)[\s-]day|yesterday|last session|on the day)\b/g, read: () => '1d' },
   { re: /오늘|하루|어제/g, read: () => '1d' },
   // last 3 months, over five years, a decade
@@ -121,6 +131,9 @@ const RULES: readonly TextRule<PeriodRead>[] = [
   { re: /(?:(?<!러셀\s?)|(?!2000))(\d{4})\s*년/g, read: (m, a) => calendarYear(+m[1]!, a) },
   { re: /(?<!russell\s?|러셀\s?|r)\b(?:in|during|for|of|over)?\s*((?:19|20)\d{2})\b(?!-\d)/g, read: (m, a) => calendarYear(+m[1]!, a) },
 ];
+
+/** A start named by an event ("since the fed started cutting", "금리 인하 이후"), which no rule dates; read on the text with its periods blanked. */
+export const UNDATED_START = /\bsince\s+(?:the\s+|when\s+)?[a-z]|[가-힣]\s*(?:이후|이래)/i;
 
 /** Every period named in the text, in order of appearance, each read against `asOf`; a start after as-of is no period. */
 export function findPeriods(text: string, asOf: IsoDate): PeriodMention[] {

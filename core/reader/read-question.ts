@@ -7,8 +7,9 @@ import type { PeriodMention } from './period-words.ts';
 import { lookupTerm } from '../glossary/lookup.ts';
 import { checkInput, languageOf } from './text-input.ts';
 import { findPhrase, hasAny, toWords } from './words.ts';
-import { findPeriods } from './period-words.ts';
+import { findPeriods, UNDATED_START } from './period-words.ts';
 import { findInstruments } from './instruments.ts';
+import { findUncovered, insideUncovered } from './uncovered-instruments.ts';
 import { findTerms } from './find-terms.ts';
 import { readCall } from './call-words.ts';
 import { EXAMPLE_QUESTIONS } from './examples.ts';
@@ -26,6 +27,8 @@ const EXPLAIN = ['what is', 'what the', 'what a', 'what an', 'what are', 'what d
 const SEASONALITY = ['january effect', 'jan effect', 'january', 'januaries', 'seasonal', 'seasonality', 'seasonally', 'turn of the year', 'every year', 'each year', 'calendar effect', 'new year effect', '1월 효과', '1월', '계절성', '계절적', '시즌성', '연초 효과', '매년', '정초', '해마다'];
 const SCENARIO = ['trade or', 'or a trade', 'just a trade', 'only a trade', 'a trade', 'real rotation', 'rotation real', 'a rotation', 'genuine rotation', 'true rotation', 'durable', 'last', 'lasts', 'lasted', 'lasting', 'sustainable', 'sustained', 'structural', 're-rating', 'rerating', 're rating', 'fade', 'keep going', 'keep beating', 'keep outperforming', 'continue', 'persist', 'scenario', 'scenarios', 'what if', 'going forward', 'is it over', 'for real', 'real or', 'verdict', 'outlook', 'will small caps', 'will it', '트레이드', '구조적', '재평가', '지속', '이어질', '계속될', '계속 갈', '시나리오', '만약', '오래 갈', '전망', '끝났', '진짜 로테이션', '로테이션', '순환매', '갈까', '될까', '추세'];
 const RETURNS = ['beat', 'beating', 'beaten', 'outperform', 'outperforming', 'outperformed', 'ahead', 'lead', 'leading', 'lag', 'lagging', 'behind', 'underperform', 'underperforming', 'return', 'returns', 'performance', 'perform', 'performing', 'doing', 'did', 'up', 'down', 'gain', 'gains', 'gained', 'rally', 'rallied', 'rise', 'rose', 'risen', 'fell', 'fall', 'fallen', 'how much', 'compare', 'comparison', 'versus', 'vs', 'spread', 'gap', 'ratio', 'winning', 'against', 'move', 'moved', 'change', 'numbers', '앞서', '이기', '이겼', '올랐', '오른', '상승', '하락', '떨어', '수익률', '성과', '비교', '격차', '얼마나', '어때', '어땠', '강세', '약세', '초과수익', '아웃퍼폼', '스프레드', '대비', '수익', '차이'];
+/** Should-I-buy and timing questions: the scenario verdict answers them, as education. */
+const TIMING = ['too late', 'too early to', 'should i buy', 'should we buy', 'should i sell', 'should we sell', 'should i invest', 'should i get in', 'should i add', 'is it time to', 'good time to buy', 'right time to buy', 'time to buy', 'time to sell', 'buy now', 'buy the dip', 'worth buying', 'safe to buy', 'ok to buy', 'okay to buy', 'get in now', 'entry point', 'load up on', '사도 돼', '사도 될', '사도 되나', '사도 괜찮', '사도 좋', '살까', '사야 할까', '사야 돼', '사야 하나', '매수해도', '매수할까', '매수 타이밍', '매수 시점', '들어가도 돼', '들어가도 될', '지금 들어가', '늦었을까', '늦었나', '너무 늦', '팔아야', '팔까', '매도해야', '매도할까', '투자해도 돼', '투자해도 될'];
 const TOTAL = ['total return', 'total returns', 'with dividends', 'dividends reinvested', 'including dividends', 'incl dividends', 'adjusted close', '총수익', '배당 포함', '배당 재투자', '토탈 리턴', '토탈리턴'];
 const INDEX = ['index level', 'index levels', 'the index itself', 'index basis', 'price index', '^rut', '^gspc', '^ndx', '^sp600', '지수 기준', '지수 레벨', '지수 자체', '지수로'];
 const CHARTS: readonly [string, readonly string[]][] = [['ratio', ['ratio chart', 'ratio', '비율 차트', '비율']], ['bars', ['bar chart', 'bars', '막대']], ['lines', ['line chart', 'lines', '선 차트', '꺾은선']]];
@@ -40,6 +43,11 @@ const OVERRIDES: readonly [string, readonly string[]][] = [
   ['stimulus:yes', ['fiscal stimulus', 'stimulus', '재정 부양', '부양책']],
   ['tariffs:easing', ['tariff relief', 'tariffs ease', 'tariffs easing', 'lower tariffs', 'tariff cuts', '관세 완화', '관세 인하']],
   ['tariffs:worsening', ['trade war', 'higher tariffs', 'tariffs rise', 'more tariffs', 'tariff hikes', '관세 인상', '관세 강화', '무역전쟁']],
+];
+/** What a start named by an event is about, when the glossary names nothing in the question. */
+const EVENT_TERMS: readonly [string, readonly string[]][] = [
+  ['monetary-easing', ['cut', 'cuts', 'cutting', 'easing', 'eased', 'pivot', 'pivoted', '인하', '완화']],
+  ['interest-rates', ['hike', 'hikes', 'hiking', 'hiked', 'raising', '인상']],
 ];
 const COMMAND_NAMES = ['smallcaps', 'seasonality', 'scenario', 'explain', 'rotation', 'call', 'help'];
 /** Glossary entries that name what /smallcaps measures: with a period, a question about them asks for numbers. */
@@ -71,7 +79,8 @@ function readChecked(text: string, deps: QuestionDeps): QuestionReading {
   const periods = findPeriods(text, deps.asOf);
   const rest = blank(text, periods);
   const words = toWords(rest);
-  const named = findInstruments(words).map((m) => ({ role: m.role, ...(m.symbol ? { symbol: m.symbol } : {}) }));
+  const uncovered = findUncovered(words);
+  const named = findInstruments(words).filter((m) => !insideUncovered(uncovered, m)).map((m) => ({ role: m.role, ...(m.symbol ? { symbol: m.symbol } : {}) }));
   const terms = findTerms(deps.glossary, text);
   const basis = hasAny(words, INDEX) || /\^(rut|gspc|ndx|sp600)/i.test(text) ? 'index' : hasAny(words, TOTAL) ? 'total' : undefined;
   const period = periods[0];
@@ -87,6 +96,7 @@ function readChecked(text: string, deps: QuestionDeps): QuestionReading {
     scenario: hasAny(words, SCENARIO),
     returns: hasAny(words, RETURNS),
     study: hasAny(words, PRESETS.find(([p]) => p === 'study')![1]),
+    timing: hasAny(words, TIMING),
   };
   const preset = PRESETS.some(([p, phrases]) => p !== 'study' && hasAny(words, phrases));
   if (preset) cue.scenario = true;
@@ -104,7 +114,7 @@ function readChecked(text: string, deps: QuestionDeps): QuestionReading {
     return calls.length === 1 ? command(calls[0]!, understood) : { kind: 'ambiguous', understood, options: calls };
   }
 
-  if (cue.explain && !comparison && !preset) {
+  if (cue.explain && !comparison && !preset && !cue.timing) {
     const wanted = plainTerms.length ? plainTerms : terms;
     const measured = wanted.every((t) => MEASURED.has(t.entry.id));
     if (wanted.length && !(measured && (period || cue.returns) && named.length)) {
@@ -120,7 +130,7 @@ function readChecked(text: string, deps: QuestionDeps): QuestionReading {
     }
   }
 
-  if (cue.scenario && (cue.study || !cue.seasonality || hasAny(words, ['trade', 'durable', 'structural', 're-rating', 'rerating', '트레이드', '구조적', '재평가']))) {
+  if (cue.timing || (cue.scenario && (cue.study || !cue.seasonality || hasAny(words, ['trade', 'durable', 'structural', 're-rating', 'rerating', '트레이드', '구조적', '재평가'])))) {
     return command(scenarioLine(words), as('scenario'));
   }
   if (cue.seasonality) {
@@ -132,12 +142,22 @@ function readChecked(text: string, deps: QuestionDeps): QuestionReading {
     return command(['/seasonality', ...(years ? [String(years)] : []), ...(basis === 'index' ? ['basis:index'] : [])].join(' '), as('seasonality'));
   }
 
-  if (cue.returns || named.length || periods.length) {
+  if (cue.returns || named.length || periods.length || uncovered.length) {
+    const other = uncovered[0] && (basis === 'index' ? uncovered[0].index : uncovered[0].etf);
+    const lineFor = (option: string) => smallcapsLine(option, named, basis, words, other);
     const distinct = unique(periods.map((p) => p.option));
     if (distinct.length > 1) {
-      return { kind: 'ambiguous', understood: as('returns'), options: distinct.slice(0, MAX_OPTIONS).map((p) => smallcapsLine(p, named, basis, words)) };
+      return { kind: 'ambiguous', understood: as('returns'), options: distinct.slice(0, MAX_OPTIONS).map(lineFor) };
     }
-    const line = smallcapsLine(period?.option ?? 'ytd', named, basis, words);
+    if (!periods.length && UNDATED_START.test(rest)) {
+      const about = plainTerms[0]?.entry ?? deps.glossary.byId.get(EVENT_TERMS.find(([, phrases]) => hasAny(words, phrases))?.[0] ?? '');
+      return { kind: 'ambiguous', understood: as('returns'), options: [lineFor('1y'), about ? explainLine(about, language) : lineFor('ytd')] };
+    }
+    const line = lineFor(period?.option ?? 'ytd');
+    const uncoveredTerm = uncovered[0]?.term && deps.glossary.byId.get(uncovered[0].term);
+    if (uncoveredTerm) return { kind: 'ambiguous', understood: as('returns', { term: termOf(uncoveredTerm) }), options: [line, explainLine(uncoveredTerm, language)] };
+    const unmeasured = plainTerms.find((t) => !MEASURED.has(t.entry.id));
+    if (unmeasured && !cue.returns) return { kind: 'ambiguous', understood: as('explain', { term: termOf(unmeasured.entry) }), options: [explainLine(unmeasured.entry, language), line] };
     const bare = !cue.returns && !periods.length && named.length === 1 && !cue.explain;
     const bareTerm = terms.find((t) => INSTRUMENT_TERMS.has(t.entry.id));
     if (bare && bareTerm) return { kind: 'ambiguous', understood: { ...base, term: termOf(bareTerm.entry) }, options: [line, explainLine(bareTerm.entry, language)] };
@@ -159,11 +179,18 @@ function subscription(words: Words, understood: Understood): QuestionReading {
   return { kind: 'command', line: '/rotation status', understood };
 }
 
-function smallcapsLine(option: string, named: Understood['named'], basis: Understood['basis'], words: Words): string {
-  const large = new Set(named.filter((n) => n.role === 'large' && n.symbol).map((n) => n.symbol));
-  const vs = large.has('QQQ') && !large.has('SPY') ? 'QQQ' : undefined;
+/** `other` is an index the universe does not hold, named in `vs:` so the command answers for it or says it has no data. */
+function smallcapsLine(option: string, named: Understood['named'], basis: Understood['basis'], words: Words, other?: string): string {
+  const vs = other ?? vsOf(named);
   const chart = CHARTS.find(([, phrases]) => hasAny(words, phrases))?.[0];
   return ['/smallcaps', option, ...(basis ? [`basis:${basis}`] : []), ...(vs ? [`vs:${vs}`] : []), ...(chart ? [`chart:${chart}`] : [])].join(' ');
+}
+
+/** The Nasdaq when it alone is the large side; the S&P 600 against the Russell when only those two are named (the Russell leads the small side). */
+function vsOf(named: Understood['named']): string | undefined {
+  const symbols = new Set(named.map((n) => n.symbol));
+  if (named.some((n) => n.role === 'large')) return symbols.has('QQQ') && !symbols.has('SPY') ? 'QQQ' : undefined;
+  return symbols.has('IWM') && symbols.has('IJR') ? 'IJR' : undefined;
 }
 
 function scenarioLine(words: Words): string {

@@ -57,6 +57,12 @@ describe('/smallcaps on ../shared/market-data at 2026-01-20', () => {
     expect(result.spreadPp).toBeCloseTo((0.0667045 + 0.010174) * 100, 2);
   });
 
+  it('sets the S&P 600 against the Russell 2000 when vs names it, listing it once', async () => {
+    const result = (await ask('/smallcaps ytd vs:IJR')).output.result as { legs: { symbol: string }[]; spreadPp: number };
+    expect(result.legs.map((l) => l.symbol)).toEqual(['IWM', 'IJR']);
+    expect(result.spreadPp).toBeGreaterThan(0);
+  });
+
   it('leaves out the S&P 600 index on index basis, saying why', async () => {
     const reply = (await ask('/smallcaps ytd basis:index')).output.replies[0]!;
     expect(reply.text).toContain('S&P 600 (^SP600) is left out: its data runs from 1989-01-03 to 2020-04-16');

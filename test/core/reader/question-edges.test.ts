@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { prepareLine } from '../../../commands/prepare.ts';
+import { COMMANDS } from '../../../commands/index.ts';
 import { readQuestion } from '../../../core/reader/read-question.ts';
 import { realIndex } from '../glossary/real-glossary.ts';
 import { readingLine } from './reading-line.ts';
@@ -37,6 +39,48 @@ describe('the question reader never guesses silently', () => {
   it('answers a question with Hangul in Korean', () => {
     const r = read('small caps 올해 얼마나 올랐어?');
     expect(r.kind === 'command' && r.understood.language).toBe('ko');
+  });
+});
+
+describe('what the reader cannot place exactly, it names and offers', () => {
+  const OFFERS: readonly (readonly [string, string])[] = [
+    // A start named by an event has no date the reader knows: a year of data, and the term.
+    ['how are large caps doing vs small caps since the fed started cutting', 'ambiguous: /smallcaps 1y | /explain Monetary easing'],
+    ['how have small caps done since the rate cuts began', 'ambiguous: /smallcaps 1y | /explain Monetary easing'],
+    ['연준이 금리 인하를 시작한 이후 소형주 대형주 비교', 'ambiguous: /smallcaps 1y | /explain 완화적 통화정책'],
+    ['small caps since the election', 'ambiguous: /smallcaps 1y | /smallcaps ytd'],
+    // An index outside the universe goes into vs: by its ETF, never replaced by the Russell 2000 inside its name.
+    ['russell 2000 vs russell 3000', 'ambiguous: /smallcaps ytd vs:IWV | /explain Russell 3000'],
+    ['small caps vs the russell 3000 this year', 'ambiguous: /smallcaps ytd vs:IWV | /explain Russell 3000'],
+    ['러셀2000 vs 러셀3000', 'ambiguous: /smallcaps ytd vs:IWV | /explain 러셀3000'],
+    ['russell 2000 vs russell 1000 over 5 years', '/smallcaps 5y vs:IWB'],
+    ['small caps vs the dow ytd', '/smallcaps ytd vs:DIA'],
+    // A term with instruments but nothing measured asks first about the term.
+    ['tax-loss selling effect on small caps this year', 'ambiguous: /explain Tax-loss selling | /smallcaps ytd'],
+    ['tax-loss selling impact on small caps', 'ambiguous: /explain Tax-loss selling | /smallcaps ytd'],
+    ['세금손실 매도가 올해 소형주에 미친 영향', 'ambiguous: /explain 세금손실 매도 | /smallcaps ytd'],
+  ];
+
+  it.each(OFFERS)('%s → %s', (q, reading) => {
+    expect(readingLine(q)).toBe(reading);
+  });
+
+  it.each(OFFERS.flatMap(([, reading]) => reading.replace(/^ambiguous: /, '').split(' | ')))('%s passes prepare()', (line) => {
+    const prepared = prepareLine(COMMANDS, line, { locale: 'en', commandPrefix: '/' });
+    expect(prepared.ok, prepared.ok ? '' : prepared.reply.text).toBe(true);
+  });
+
+  it.each([
+    // Buying words that ask no timing question, and week words that name no period.
+    ['small caps buy-and-hold returns since 2020', '/smallcaps from:2020-01-01'],
+    ['did insiders buy small caps this year', '/smallcaps ytd'],
+    ['fortnight', 'unreadable'],
+    ['small caps fortnight', 'ambiguous: /smallcaps ytd | /explain Small cap'],
+    ['소형주 2주 후', 'ambiguous: /smallcaps ytd | /explain 소형주'],
+    ['what is the russell 3000', '/explain Russell 3000'],
+    ['I bet small caps beat the S&P in two weeks', '/call side:small vs:SPY by:2026-02-03'],
+  ])('%s stays %s', (q, reading) => {
+    expect(readingLine(q)).toBe(reading);
   });
 });
 
