@@ -90,9 +90,10 @@ function callId(lower: string, aboutCalls: boolean): string | undefined {
 function betLines(text: string, asOf: IsoDate): readonly string[] | undefined {
   const lower = text.toLowerCase();
   const spans = findInstrumentSpans(toWords(text));
-  const side = winningSide(lower, spans);
+  const bet = betOf(lower, spans);
+  const side = bet?.side;
   const deadlines = [...new Set(findDeadlines(text, asOf).map((d) => d.date))];
-  const line = (s: LegRole, by: IsoDate) => makeLine(s, largeLeg(spans), by, marginOf(lower));
+  const line = (s: LegRole, by: IsoDate) => makeLine(s, legs(spans, bet?.subject), by, marginOf(lower));
   if (!side) return deadlines.length ? [line('small', deadlines[0]!), line('large', deadlines[0]!)] : undefined;
   if (!deadlines.length) {
     if (findPeriods(text, asOf).length) return undefined;
@@ -102,26 +103,37 @@ function betLines(text: string, asOf: IsoDate): readonly string[] | undefined {
   return QUESTION.test(text.trim()) ? [line(side, deadlines[0]!), '/scenario'] : [line(side, deadlines[0]!)];
 }
 
-function makeLine(side: LegRole, vs: string | undefined, by: IsoDate, margin: string | undefined): string {
-  return ['/call', `side:${side}`, ...(vs ? [`vs:${vs}`] : []), `by:${by}`, ...(margin ? [`margin:${margin}`] : [])].join(' ');
+type Legs = { readonly small?: string | undefined; readonly vs?: string | undefined };
+
+function makeLine(side: LegRole, { small, vs }: Legs, by: IsoDate, margin: string | undefined): string {
+  return ['/call', `side:${side}`, ...(vs ? [`vs:${vs}`] : []), ...(small ? [`small:${small}`] : []), `by:${by}`, ...(margin ? [`margin:${margin}`] : [])].join(' ');
 }
 
-/** The large leg when one is named by name (S&P 500, Nasdaq); the command's default otherwise. */
-const largeLeg = (spans: readonly Span[]) => spans.find((s) => s.role === 'large' && s.symbol)?.symbol;
+/**
+ * The legs named by name: the large one (S&P 500, Nasdaq) as `vs`, and the S&P 600 as the small one
+ * when it is the only small-cap index named (the Russell 2000 is the command's default). With the
+ * two small-cap indexes and no large one, the bet's subject is the small leg and the other is `vs`.
+ */
+function legs(spans: readonly Span[], subject: Span | undefined): Legs {
+  const small = [...new Set(spans.filter((s) => s.role === 'small' && s.symbol).map((s) => s.symbol!))];
+  const large = spans.find((s) => s.role === 'large' && s.symbol)?.symbol;
+  if (!large && small.length === 2 && subject?.symbol) return { small: subject.symbol, vs: small.find((s) => s !== subject.symbol) };
+  return { vs: large, small: small.length === 1 && small[0] === 'IJR' ? 'IJR' : undefined };
+}
 
 function marginOf(lower: string): string | undefined {
   const pp = MARGINS.map((re) => re.exec(lower)?.[1]).find((n) => n !== undefined);
   return pp !== undefined && Number(pp) > 0 ? String(Number(pp)) : undefined;
 }
 
-/** The side said to win: the subject of "beat"/"이긴다", or the other side of "lag"/"뒤처진다". */
-function winningSide(lower: string, spans: readonly Span[]): LegRole | undefined {
+/** The bet's subject and the side said to win: the subject of "beat"/"이긴다", or the other side of "lag"/"뒤처진다". */
+function betOf(lower: string, spans: readonly Span[]): { readonly side: LegRole; readonly subject: Span } | undefined {
   if (!spans.length) return undefined;
   const wins = WINS.exec(lower);
   const loses = LOSES.exec(lower);
   const verb = [wins, loses].filter((m) => m !== null).sort((a, b) => a.index - b.index)[0];
   const subject = verb && /[a-z]/.test(verb[0]) ? englishSubject(spans, verb.index) : koreanSubject(lower, spans);
-  return verb !== undefined && verb === loses ? other(subject.role) : subject.role;
+  return { subject, side: verb !== undefined && verb === loses ? other(subject.role) : subject.role };
 }
 
 /** The last side named before the verb ("small caps beat the S&P"), else the first. */
