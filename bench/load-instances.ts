@@ -50,7 +50,7 @@ async function main(): Promise<number> {
     console.log(`${os.availableParallelism()} cores shared by the instances, their render threads, PostgreSQL, and the fake Slack with the load generator (one thread of this process).`);
 
     const baseEnv = {
-      ...environmentSettings(/^(PATH|HOME)$|^ROTATION_(MAX_|RATE_|RENDER_)|^DATABASE_POOL_SIZE$/),
+      ...environmentSettings(/^(PATH|HOME|NODE_OPTIONS)$|^ROTATION_(MAX_|RATE_|RENDER_)|^DATABASE_POOL_SIZE$/),
       SLACK_BOT_TOKEN: 'xoxb-load-instances',
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: slackSide.apiUrl,

@@ -7,7 +7,7 @@ import { ACK_LIMIT_MS, phaseFigures } from './phase-figures.ts';
 import { replyProblem } from './reply-problem.ts';
 import type { RotationExpectation } from './reply-problem.ts';
 import { cpuSnapshot, cpuSpent } from './cpu-time.ts';
-import { sampleRss } from './process-memory.ts';
+import { processMemoryMb, sampleRss } from './process-memory.ts';
 import { printPhase } from './instances-report.ts';
 import type { ConfigurationResult, PhaseResult } from './instances-report.ts';
 
@@ -64,6 +64,8 @@ export async function runConfiguration({ bots, traffic, secret, db }: Configurat
   const settle = (rows: readonly Sent[], timeoutMs: number) => waitUntil(() => rows.every((r) => r.deliveredAt !== undefined), timeoutMs);
   const problemOf = (row: Sent) => (row.reply === undefined ? undefined : replyProblem(row.reply, expectations.get(row.id)));
 
+  const idle = bots.map((b) => processMemoryMb(b.pid));
+  console.log(`idle after start: RSS ${idle.map((m, i) => `instance ${i + 1} ${m ? Math.round(m.rss) : '–'} MB`).join('; ')} (no render worker yet)`);
   // Warm-up: every instance answers every kind of command (render threads, fonts, data files, the JIT, database connections).
   const warm = Array.from({ length: SLACK_MIX.length * instances }, send);
   await settle(warm, 60_000);
