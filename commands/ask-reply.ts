@@ -17,6 +17,7 @@ export function understoodLine(locale: Locale, u: Understood): string {
   const parts: string[] = [];
   if (u.intent) parts.push(t(locale, `reader.part.${u.intent}`));
   if (u.period) parts.push(t(locale, 'reader.part.period', { phrase: u.period.phrase.slice(0, 60) }));
+  else if (u.undatedStart) parts.push(t(locale, 'reader.part.undatedStart', { phrase: u.undatedStart.slice(0, 60) }));
   else if (u.intent === 'returns') parts.push(t(locale, 'reader.part.noPeriod'));
   const names = [...new Set(u.named.map((n) => (n.symbol ? INSTRUMENT_NAMES[n.symbol]![locale] : t(locale, `reader.side.${n.role}`))))];
   if (names.length && (u.intent === 'returns' || u.intent === undefined)) parts.push(t(locale, 'reader.part.named', { names: names.join(', ') }));

@@ -135,6 +135,14 @@ const RULES: readonly TextRule<PeriodRead>[] = [
 /** A start named by an event ("since the fed started cutting", "금리 인하 이후"), which no rule dates; read on the text with its periods blanked. */
 export const UNDATED_START = /\bsince\s+(?:the\s+|when\s+)?[a-z]|[가-힣]\s*(?:이후|이래)/i;
 
+/** The words of an undated start, as the user wrote them: "since the fed started cutting", "금리 인하를 시작한 이후". */
+export function undatedStartPhrase(text: string): string | undefined {
+  const english = /\bsince\s+(?:the\s+|when\s+)?[a-z][^,.;:!?()]*/i.exec(text)?.[0];
+  const korean = /(?:[가-힣A-Za-z0-9]+\s+){0,3}[가-힣A-Za-z0-9]*[가-힣]\s*(?:이후|이래)/u.exec(text)?.[0];
+  const phrase = (english ?? korean)?.trim().split(/\s+/).slice(0, 8).join(' ');
+  return phrase || undefined;
+}
+
 /** Every period named in the text, in order of appearance, each read against `asOf`; a start after as-of is no period. */
 export function findPeriods(text: string, asOf: IsoDate): PeriodMention[] {
   const startsAfterAsOf = (read: PeriodRead) => /from:(\d{4}-\d{2}-\d{2})/.exec(optionOf(read))?.[1]! > asOf;

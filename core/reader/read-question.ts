@@ -7,7 +7,7 @@ import type { PeriodMention } from './period-words.ts';
 import { lookupTerm } from '../glossary/lookup.ts';
 import { checkInput, languageOf } from './text-input.ts';
 import { findPhrase, hasAny, toWords } from './words.ts';
-import { findPeriods, UNDATED_START } from './period-words.ts';
+import { findPeriods, UNDATED_START, undatedStartPhrase } from './period-words.ts';
 import { findInstruments } from './instruments.ts';
 import { findUncovered, insideUncovered } from './uncovered-instruments.ts';
 import { findTerms } from './find-terms.ts';
@@ -151,7 +151,8 @@ function readChecked(text: string, deps: QuestionDeps): QuestionReading {
     }
     if (!periods.length && UNDATED_START.test(rest)) {
       const about = plainTerms[0]?.entry ?? deps.glossary.byId.get(EVENT_TERMS.find(([, phrases]) => hasAny(words, phrases))?.[0] ?? '');
-      return { kind: 'ambiguous', understood: as('returns'), options: [lineFor('1y'), about ? explainLine(about, language) : lineFor('ytd')] };
+      const phrase = undatedStartPhrase(rest);
+      return { kind: 'ambiguous', understood: as('returns', phrase ? { undatedStart: phrase } : {}), options: [lineFor('1y'), about ? explainLine(about, language) : lineFor('ytd')] };
     }
     const line = lineFor(period?.option ?? 'ytd');
     const uncoveredTerm = uncovered[0]?.term && deps.glossary.byId.get(uncovered[0].term);

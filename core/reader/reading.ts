@@ -10,6 +10,8 @@ export type Understood = {
   readonly intent?: Intent;
   /** The period as read, or undefined when none was named. */
   readonly period?: PeriodMention;
+  /** A start named by an event the reader cannot date ("since the fed started cutting"), as written. */
+  readonly undatedStart?: string;
   /** Instruments and sides named, in order (symbols for instruments, the role for "small caps"). */
   readonly named: readonly { readonly role: LegRole; readonly symbol?: string }[];
   readonly term?: { readonly id: string; readonly en: string; readonly ko: string };

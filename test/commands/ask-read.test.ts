@@ -47,6 +47,13 @@ describe('/ask', () => {
     expect(outcome.output.result).toMatchObject({ readAs: '/explain Tax-loss selling', entryId: 'tax-loss-selling' });
   });
 
+  it('names a start it cannot date instead of claiming no period was given', async () => {
+    const reply = (await run('/ask how are small caps doing since the fed started cutting')).output.replies[0]!;
+    expect(reply.text).toContain('a start I have no date for ("since the fed started cutting"; a date works, e.g. "since 2024-09-18")');
+    expect(reply.text).not.toContain('no period');
+    expect(reply.actions?.map((a) => a.kind === 'run' && a.command)).toEqual(['/smallcaps 1y', '/explain Monetary easing']);
+  });
+
   it('on an ambiguous question says what it understood and offers buttons, running nothing', async () => {
     const outcome = await run('/ask small caps');
     const reply = outcome.output.replies[0]!;

@@ -65,6 +65,16 @@ describe('what the reader cannot place exactly, it names and offers', () => {
     expect(readingLine(q)).toBe(reading);
   });
 
+  it.each([
+    ['how are large caps doing vs small caps since the fed started cutting', 'since the fed started cutting'],
+    ['small caps since the election, roughly?', 'since the election'],
+    ['연준이 금리 인하를 시작한 이후 소형주 대형주 비교', '연준이 금리 인하를 시작한 이후'],
+  ])('says which start it could not date: %s', (q, phrase) => {
+    const r = read(q);
+    expect(r.kind === 'ambiguous' && r.understood.undatedStart).toBe(phrase);
+    expect(r.kind === 'ambiguous' && r.understood.period).toBeUndefined();
+  });
+
   it.each(OFFERS.flatMap(([, reading]) => reading.replace(/^ambiguous: /, '').split(' | ')))('%s passes prepare()', (line) => {
     const prepared = prepareLine(COMMANDS, line, { locale: 'en', commandPrefix: '/' });
     expect(prepared.ok, prepared.ok ? '' : prepared.reply.text).toBe(true);
