@@ -5,6 +5,7 @@ import path from 'node:path';
 import { summarize } from './stats.ts';
 import type { Summary } from './stats.ts';
 import { botProcessEnv } from '../test/helpers/bot-process.ts';
+import { NODE_FLAGS } from '../core/runtime/node-flags.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const MAIN = path.join(ROOT, 'dist/bots/main.js');
@@ -25,7 +26,8 @@ function once(command: string, args: readonly string[], env: NodeJS.ProcessEnv):
 
 /**
  * The compiled one-shot `ask "/smallcaps ytd"` with its chart, started afresh each run as an
- * operator would: wall time and peak RSS (all threads) from `node dist/bots/main.js`, and the
+ * operator would: wall time and peak RSS (all threads) from `node dist/bots/main.js` with the flags
+ * `npm start` gives it, and the
  * wall time through `npm start`, which adds npm's own start-up.
  */
 export async function benchStartup(runs = 7): Promise<StartupBench | 'not built'> {
@@ -38,7 +40,7 @@ export async function benchStartup(runs = 7): Promise<StartupBench | 'not built'
   try {
     for (let i = 0; i < runs; i++) {
       const rssFile = path.join(out, `rss-${i}`);
-      const run = await once(process.execPath, ['--import', PRELOAD, MAIN, 'ask', '/smallcaps ytd'], { ...env, BENCH_MAX_RSS_FILE: rssFile });
+      const run = await once(process.execPath, [...NODE_FLAGS, '--import', PRELOAD, MAIN, 'ask', '/smallcaps ytd'], { ...env, BENCH_MAX_RSS_FILE: rssFile });
       if (run.code !== 0) throw new Error(`the one-shot ask exited with ${run.code}`);
       walls.push(run.wallMs);
       rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024);

@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { NODE_FLAGS } from '../../core/runtime/node-flags.ts';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MAIN = path.join(ROOT, 'dist/bots/main.js');
 const STOP_TIMEOUT_MS = 30_000;
 
-/** One bot process, `node dist/bots/main.js` as `npm start` runs it (the compiled runtime: `npm ci` or `npm run build` makes it). */
+/** One bot process, `node --max-semi-space-size=1 dist/bots/main.js` as `npm start` runs it (the compiled runtime: `npm ci` or `npm run build` makes it). */
 export type BotInstance = {
   readonly pid: number;
   readonly port: number;
@@ -24,7 +25,7 @@ export type BotInstance = {
 export async function startBotInstance(env: Readonly<Record<string, string | undefined>>, port: number, readyTimeoutMs = 60_000): Promise<BotInstance> {
   // Its own process group: a Ctrl-C in the terminal reaches the bench only, which then stops each instance once.
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [...NODE_FLAGS, MAIN], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   const errorLines: string[] = [];
   const warnLines: string[] = [];
   let tail = '';

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
+import { NODE_FLAGS } from '../../core/runtime/node-flags.ts';
 import type { RESTGetAPIGatewayBotResult, Shard } from 'discord.js';
 import type { Config } from '../../core/config.ts';
 import type { Logger } from '../../core/logger.ts';
@@ -65,7 +66,7 @@ export async function startShardedDiscord({ config, settings, log: parentLog, sp
   const rest = new REST(discordRestOptions(config)).setToken(config.DISCORD_TOKEN);
   const shardCount = await resolveShardCount(config.DISCORD_SHARDS, rest);
   // Compiled shards start as they are; from the sources (tests) they need tsx's loader.
-  const execArgv = isTypeScript(SHARD_ENTRY) ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
+  const execArgv = [...NODE_FLAGS, ...(isTypeScript(SHARD_ENTRY) ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [])];
   const manager = new ShardingManager(SHARD_ENTRY, {
     token: config.DISCORD_TOKEN,
     totalShards: shardCount,

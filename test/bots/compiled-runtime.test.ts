@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMPILED_DIR } from '../helpers/compiled.ts';
+import { NODE_FLAGS } from '../../core/runtime/node-flags.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -16,7 +17,7 @@ function jsFiles(dir: string): string[] {
 
 describe('the compiled runtime', () => {
   it('starts the compiled JavaScript, built by `npm ci` through the prepare script', () => {
-    expect(pkg.scripts.start).toBe('node dist/bots/main.js');
+    expect(pkg.scripts.start).toBe(['node', ...NODE_FLAGS, 'dist/bots/main.js'].join(' '));
     expect(pkg.scripts.prepare).toBe('npm run build');
     expect(pkg.scripts.build).toContain('tsc -p tsconfig.build.json');
   });
