@@ -7,7 +7,7 @@ import { ratioPath } from '../core/market/ratio-path.ts';
 import { displayName } from '../core/market/universe.ts';
 import { t } from '../core/i18n/translate.ts';
 import { formatPercent, formatPp } from '../core/i18n/format.ts';
-import { basisText, chartSpec } from './smallcaps-reply.ts';
+import { basisText, chartSpec, chartTitle } from './smallcaps-reply.ts';
 import { periodName } from './describe-period.ts';
 import { januaryHistory, seasonalitySpec } from './seasonality-view.ts';
 
@@ -26,7 +26,7 @@ function common(locale: Locale, c: Comparison, loaded: LoadedLegs, size: ChartSi
   return {
     locale,
     size,
-    title: t(locale, 'smallcaps.chartTitle', { period: periodName(locale, c.period), from: c.baseDate, to: c.endDate }),
+    title: chartTitle(locale, c),
     footer: t(locale, 'smallcaps.chartFooter', { asOf: c.endDate, source: loaded.source, basis: basisText(locale, c) }),
   };
 }

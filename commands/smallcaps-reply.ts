@@ -5,15 +5,21 @@ import type { LinesChartSpec, ChartSize } from '../core/charts/chart-spec.ts';
 import type { LoadedLegs } from './load-legs.ts';
 import { t } from '../core/i18n/translate.ts';
 import { formatDate, formatNumber, formatPercent, formatPp, formatRank } from '../core/i18n/format.ts';
-import { displayName } from '../core/market/universe.ts';
+import { displayName, knownSize } from '../core/market/universe.ts';
 import { periodName, periodNoteText, periodPhrase } from './describe-period.ts';
 
 const legName = (locale: Locale, leg: LegResult | OmittedLeg) => displayName(leg.instrument, locale);
 const shortName = (locale: Locale, leg: LegResult) => leg.instrument.name[locale];
 
+/**
+ * Where the comparison is itself a small-cap index (`vs:IJR`), the answer names the two indexes
+ * rather than calling them small and large caps.
+ */
+export const wordingOf = (c: Comparison) => (knownSize(c.primary.large.instrument.symbol) === 'small' ? 'smallcaps.pair' : 'smallcaps');
+
 export function headline(locale: Locale, c: Comparison): string {
   const { small, large } = c.primary;
-  const key = c.spreadPp >= 0 ? 'smallcaps.headlineLead' : 'smallcaps.headlineLag';
+  const key = `${wordingOf(c)}.${c.spreadPp >= 0 ? 'headlineLead' : 'headlineLag'}`;
   return t(locale, key, {
     small: shortName(locale, small),
     smallMove: t(locale, small.return >= 0 ? 'smallcaps.up' : 'smallcaps.down', { pct: formatPercent(locale, Math.abs(small.return), 1, false) }),
@@ -23,6 +29,10 @@ export function headline(locale: Locale, c: Comparison): string {
     when: periodPhrase(locale, c.period, c.baseDate, c.endDate),
     spread: formatNumber(locale, Math.abs(c.spreadPp), 1),
   });
+}
+
+export function chartTitle(locale: Locale, c: Comparison): string {
+  return t(locale, `${wordingOf(c)}.chartTitle`, { period: periodName(locale, c.period), from: c.baseDate, to: c.endDate, small: shortName(locale, c.primary.small), large: shortName(locale, c.primary.large) });
 }
 
 export function basisText(locale: Locale, c: Comparison): string {
@@ -57,7 +67,7 @@ function fields(locale: Locale, c: Comparison): ReplyField[] {
     inline: true,
   });
   out.push({
-    label: t(locale, 'smallcaps.ratioLabel'),
+    label: t(locale, `${wordingOf(c)}.ratioLabel`, { small: shortName(locale, c.primary.small), large: shortName(locale, c.primary.large) }),
     value: t(locale, 'smallcaps.ratioValue', { end: formatNumber(locale, c.ratio.end, 1), change: formatPercent(locale, c.ratio.changePct / 100) }),
     inline: true,
   });
@@ -101,7 +111,7 @@ export function chartSpec(locale: Locale, c: Comparison, loaded: LoadedLegs, siz
     kind: 'lines',
     locale,
     size,
-    title: t(locale, 'smallcaps.chartTitle', { period: periodName(locale, c.period), from: c.baseDate, to: c.endDate }),
+    title: chartTitle(locale, c),
     footer: t(locale, 'smallcaps.chartFooter', { asOf: c.endDate, source: loaded.source, basis: basisText(locale, c) }),
     dates: c.path.dates,
     legs: c.legs.map((leg, k) => ({
@@ -123,7 +133,7 @@ export function smallcapsReply(locale: Locale, c: Comparison, loaded: LoadedLegs
     visibility,
     locale,
     tone: loaded.stale.length ? 'warning' : c.spreadPp >= 0 ? 'positive' : 'negative',
-    title: t(locale, 'smallcaps.title', { period: periodName(locale, c.period) }),
+    title: t(locale, `${wordingOf(c)}.title`, { period: periodName(locale, c.period), small: shortName(locale, c.primary.small), large: shortName(locale, c.primary.large) }),
     text,
     fields: fields(locale, c),
     footer,

@@ -14,16 +14,19 @@ export type Universe = {
   readonly index: { readonly small: readonly Instrument[]; readonly large: readonly Instrument[] };
 };
 
-const KNOWN: Record<string, { name: Localized; kind: 'etf' | 'index'; aliases: string[] }> = {
-  IWM: { name: { en: 'Russell 2000', ko: '러셀2000' }, kind: 'etf', aliases: ['russell', 'russell2000', 'r2k', 'rut'] },
-  IJR: { name: { en: 'S&P 600', ko: 'S&P 600' }, kind: 'etf', aliases: ['sp600', 's&p600'] },
-  SPY: { name: { en: 'S&P 500', ko: 'S&P 500' }, kind: 'etf', aliases: ['sp500', 's&p500', 'spx', 'gspc'] },
-  QQQ: { name: { en: 'Nasdaq-100', ko: '나스닥100' }, kind: 'etf', aliases: ['nasdaq', 'nasdaq100', 'ndx'] },
-  '^RUT': { name: { en: 'Russell 2000', ko: '러셀2000' }, kind: 'index', aliases: ['russell', 'russell2000', 'r2k', 'rut', 'iwm'] },
-  '^SP600': { name: { en: 'S&P 600', ko: 'S&P 600' }, kind: 'index', aliases: ['sp600', 's&p600', 'ijr'] },
-  '^GSPC': { name: { en: 'S&P 500', ko: 'S&P 500' }, kind: 'index', aliases: ['sp500', 's&p500', 'spx', 'gspc', 'spy'] },
-  '^NDX': { name: { en: 'Nasdaq-100', ko: '나스닥100' }, kind: 'index', aliases: ['nasdaq', 'nasdaq100', 'ndx', 'qqq'] },
+const KNOWN: Record<string, { name: Localized; kind: 'etf' | 'index'; size: LegRole; aliases: string[] }> = {
+  IWM: { name: { en: 'Russell 2000', ko: '러셀2000' }, kind: 'etf', size: 'small', aliases: ['russell', 'russell2000', 'r2k', 'rut'] },
+  IJR: { name: { en: 'S&P 600', ko: 'S&P 600' }, kind: 'etf', size: 'small', aliases: ['sp600', 's&p600'] },
+  SPY: { name: { en: 'S&P 500', ko: 'S&P 500' }, kind: 'etf', size: 'large', aliases: ['sp500', 's&p500', 'spx', 'gspc'] },
+  QQQ: { name: { en: 'Nasdaq-100', ko: '나스닥100' }, kind: 'etf', size: 'large', aliases: ['nasdaq', 'nasdaq100', 'ndx'] },
+  '^RUT': { name: { en: 'Russell 2000', ko: '러셀2000' }, kind: 'index', size: 'small', aliases: ['russell', 'russell2000', 'r2k', 'rut', 'iwm'] },
+  '^SP600': { name: { en: 'S&P 600', ko: 'S&P 600' }, kind: 'index', size: 'small', aliases: ['sp600', 's&p600', 'ijr'] },
+  '^GSPC': { name: { en: 'S&P 500', ko: 'S&P 500' }, kind: 'index', size: 'large', aliases: ['sp500', 's&p500', 'spx', 'gspc', 'spy'] },
+  '^NDX': { name: { en: 'Nasdaq-100', ko: '나스닥100' }, kind: 'index', size: 'large', aliases: ['nasdaq', 'nasdaq100', 'ndx', 'qqq'] },
 };
+
+/** Whether a symbol is a known small-cap or large-cap index (or its ETF); undefined for any other. */
+export const knownSize = (symbol: string): LegRole | undefined => KNOWN[symbol.toUpperCase()]?.size;
 
 export function instrument(symbol: string, role: LegRole): Instrument {
   const upper = symbol.toUpperCase();

@@ -63,6 +63,17 @@ describe('/smallcaps on ../shared/market-data at 2026-01-20', () => {
     expect(result.spreadPp).toBeGreaterThan(0);
   });
 
+  it('names the two indexes, not small and large caps, when the comparison is the S&P 600', async () => {
+    const reply = (await ask('/smallcaps ytd vs:IJR')).output.replies[0]!;
+    expect(reply.title).toBe('Russell 2000 vs S&P 600 · Year to date');
+    expect(reply.text.split('\n')[0]).toBe('The Russell 2000 is up 6.7% this year against +5.5% for the S&P 600: a 1.1 percentage-point lead.');
+    expect(reply.fields.map((f) => f.label)).toContain('Russell 2000/S&P 600 ratio (start = 100)');
+    expect(reply.text).not.toMatch(/small caps|large caps/i);
+    const usual = (await ask('/smallcaps ytd')).output.replies[0]!;
+    expect(usual.title).toBe('Small caps vs large caps · Year to date');
+    expect(usual.fields.map((f) => f.label)).toContain('Small/large ratio (start = 100)');
+  });
+
   it('leaves out the S&P 600 index on index basis, saying why', async () => {
     const reply = (await ask('/smallcaps ytd basis:index')).output.replies[0]!;
     expect(reply.text).toContain('S&P 600 (^SP600) is left out: its data runs from 1989-01-03 to 2020-04-16');
