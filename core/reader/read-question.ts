@@ -10,6 +10,7 @@ import { findPhrase, hasAny, toWords } from './words.ts';
 import { findPeriods, UNDATED_START, undatedStartPhrase } from './period-words.ts';
 import { findInstruments } from './instruments.ts';
 import { findUncovered, insideUncovered } from './uncovered-instruments.ts';
+import { typedComparison } from './typed-ticker.ts';
 import { findTerms } from './find-terms.ts';
 import { readCall } from './call-words.ts';
 import { EXAMPLE_QUESTIONS } from './examples.ts';
@@ -143,7 +144,7 @@ function readChecked(text: string, deps: QuestionDeps): QuestionReading {
   }
 
   if (cue.returns || named.length || periods.length || uncovered.length) {
-    const other = uncovered[0] && (basis === 'index' ? uncovered[0].index : uncovered[0].etf);
+    const other = (uncovered[0] && (basis === 'index' ? uncovered[0].index : uncovered[0].etf)) ?? typedComparison(text);
     const lineFor = (option: string) => smallcapsLine(option, named, basis, words, other);
     const distinct = unique(periods.map((p) => p.option));
     if (distinct.length > 1) {

@@ -55,6 +55,13 @@ describe('what the reader cannot place exactly, it names and offers', () => {
     ['러셀2000 vs 러셀3000', 'ambiguous: /smallcaps ytd vs:IWV | /explain 러셀3000'],
     ['russell 2000 vs russell 1000 over 5 years', '/smallcaps 5y vs:IWB'],
     ['small caps vs the dow ytd', '/smallcaps ytd vs:DIA'],
+    // A ticker typed in capitals after "vs" goes into vs: as typed; capitalised words that are not tickers do not.
+    ['IWM vs IWV', '/smallcaps ytd vs:IWV'],
+    ['how did IWM do against VTI this year', '/smallcaps ytd vs:VTI'],
+    ['러셀 vs VTI 올해', '/smallcaps ytd vs:VTI'],
+    ['small caps vs YTD', '/smallcaps ytd'],
+    ['small caps vs ETF returns', '/smallcaps ytd'],
+    ['IWM vs. QQQ 3m', '/smallcaps 3m vs:QQQ'],
     // A term with instruments but nothing measured asks first about the term.
     ['tax-loss selling effect on small caps this year', 'ambiguous: /explain Tax-loss selling | /smallcaps ytd'],
     ['tax-loss selling impact on small caps', 'ambiguous: /explain Tax-loss selling | /smallcaps ytd'],

@@ -1,0 +1,16 @@
+/** Capitalised words that follow "vs" without being tickers. */
+const NOT_TICKERS = new Set(['I', 'A', 'US', 'USA', 'UK', 'EU', 'ETF', 'ETFS', 'YTD', 'MTD', 'QTD', 'YOY', 'PP', 'EPS', 'PE', 'GDP', 'CPI', 'PMI', 'ISM', 'FED', 'FOMC', 'AI', 'IPO', 'CEO', 'OK', 'VS', 'ATH', 'THE', 'LAST', 'ALL', 'MY', 'OUR']);
+/** Symbols the instrument names already cover. */
+const COVERED = new Set(['IWM', 'IJR', 'SPY', 'QQQ', 'RUT', 'SPX', 'GSPC', 'NDX', 'SP600']);
+
+/**
+ * A ticker the reader has no name for, typed in capitals right after "vs", "versus", "against" or
+ * "compared to" ("IWM vs VTI"): the comparison to ask the data source for, which answers for it or
+ * says it has no such symbol.
+ */
+export function typedComparison(text: string): string | undefined {
+  const symbol = /(?:^|[\s(])(?:vs\.?|versus|against|compared (?:to|with)|relative to)\s+(?:the\s+)?(\^?[A-Z]{2,5})(?![\w&-])/.exec(text)?.[1];
+  if (!symbol) return undefined;
+  const bare = symbol.replace('^', '');
+  return NOT_TICKERS.has(bare) || COVERED.has(bare) ? undefined : symbol;
+}
