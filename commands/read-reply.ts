@@ -72,7 +72,8 @@ export function termReplies(entries: readonly GlossaryEntry[], view: View): Repl
   return replies;
 }
 
-const firstSentence = (s: string) => /^.*?[.!?다](?=\s|$)/su.exec(s)?.[0] ?? s;
+/** Up to the first full stop that ends a sentence: not "U.S.", and not the 다 of "보다" (than) inside a Korean sentence. */
+export const firstSentence = (s: string) => /^.*?(?<!\b[A-Z])[.!?](?=\s+[A-Z가-힣"“(]|\s*$)/su.exec(s)?.[0] ?? s;
 
 function fitLines(lines: readonly string[], max: number): string {
   const kept: string[] = [];
