@@ -32,6 +32,7 @@ export const scenario = defineCommand({
     autos: { type: 'string', choices: OVERRIDE_CHOICES.autos },
     revisions: { type: 'string', choices: OVERRIDE_CHOICES.revisions },
     valuation: { type: 'string', choices: OVERRIDE_CHOICES.valuation },
+    credit: { type: 'string', choices: OVERRIDE_CHOICES.credit },
     lead: { type: 'number', min: 0, max: 30, default: 3 },
     years: { type: 'number', integer: true, min: 3, max: 100 },
     private: { type: 'boolean', default: false },

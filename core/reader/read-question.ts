@@ -44,6 +44,8 @@ const OVERRIDES: readonly [string, readonly string[]][] = [
   ['stimulus:yes', ['fiscal stimulus', 'stimulus', '재정 부양', '부양책']],
   ['tariffs:easing', ['tariff relief', 'tariffs ease', 'tariffs easing', 'lower tariffs', 'tariff cuts', '관세 완화', '관세 인하']],
   ['tariffs:worsening', ['trade war', 'higher tariffs', 'tariffs rise', 'more tariffs', 'tariff hikes', '관세 인상', '관세 강화', '무역전쟁']],
+  ['credit:stressed', ['credit stress', 'credit crunch', 'credit spreads widen', 'spreads widen', 'spreads widening', 'widening spreads', '신용 경색', '신용경색', '스프레드 확대']],
+  ['credit:calm', ['credit spreads tighten', 'spreads tighten', 'tight spreads', 'tighter spreads', '신용 안정', '스프레드 축소']],
 ];
 /** What a start named by an event is about, when the glossary names nothing in the question. */
 const EVENT_TERMS: readonly [string, readonly string[]][] = [

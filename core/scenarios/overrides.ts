@@ -14,6 +14,7 @@ export const OVERRIDE_CHOICES = {
   autos: ['strong', 'weak'],
   revisions: ['small', 'large', 'neutral'],
   valuation: ['small', 'large', 'neutral'],
+  credit: ['calm', 'normal', 'stressed'],
 } as const;
 
 export type OverrideOption = keyof typeof OVERRIDE_CHOICES;
@@ -29,6 +30,7 @@ export const OVERRIDE_FACTOR: { readonly [O in OverrideOption]: FactorId } = {
   autos: 'autos',
   revisions: 'revisions',
   valuation: 'valuation',
+  credit: 'credit',
 };
 
 export function overridesFrom(options: OverrideOptions): Overrides {
@@ -41,6 +43,7 @@ export function overridesFrom(options: OverrideOptions): Overrides {
   if (options.autos) out.autos = options.autos;
   if (options.revisions) out.revisions = options.revisions;
   if (options.valuation) out.valuation = options.valuation;
+  if (options.credit) out.credit = options.credit;
   return out;
 }
 

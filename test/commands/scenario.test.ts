@@ -99,6 +99,13 @@ describe('/scenario on ../shared/market-data at 2026-01-20', () => {
     expect(result.factors.find((f) => f.id === 'revisions')).toMatchObject({ state: 'large', lean: 'large', source: 'user', asOf: null });
   });
 
+  it('takes the user\'s word on credit over the high-yield spread reading', async () => {
+    const data = resultOf(await ask('/scenario')).factors.find((f) => f.id === 'credit');
+    expect(data).toMatchObject({ source: 'data' });
+    const result = resultOf(await ask('/scenario credit:stressed'));
+    expect(result.factors.find((f) => f.id === 'credit')).toMatchObject({ state: 'stressed', source: 'user', asOf: null });
+  });
+
   it.each([
     ['small-cap-case', 'durable-rerating'],
     ['large-cap-case', 'large-cap-leadership'],
