@@ -29,6 +29,14 @@ import { t } from '../core/i18n/translate.ts';
 const SAMPLE_ONLY_IN_CONSOLE =
   'ROTATION_DATA_DIR=sample (the bundled sample data) is for the console only: in Slack or Discord a team could take its numbers for live ones. Unset it for live data, or set it to a folder of CSV files.';
 
+// Output piped into `head` and the like: once the reader has gone, stop quietly rather than print a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 const io: ConsoleIo = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
 
 async function main(): Promise<number> {
