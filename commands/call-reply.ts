@@ -10,15 +10,30 @@ const name = (locale: Locale, symbol: string, role: 'small' | 'large') => displa
 const pct = (locale: Locale, p: number) => formatPercent(locale, p / 100, 2);
 
 /** "IWM +0.08% vs SPY +1.76%, spread -1.69 pp" */
-export function standingText(locale: Locale, s: Standing): string {
+export function standingText(locale: Locale, s: Standing, call?: Call): string {
   return t(locale, 'call.standing', {
     small: s.small.symbol,
     smallReturn: pct(locale, s.small.returnPct),
     large: s.large.symbol,
     largeReturn: pct(locale, s.large.returnPct),
     spread: formatPp(locale, s.spreadPp, 2),
+    lead: leadSuffix(locale, s, call),
   });
 }
+
+/** The standing from the caller's side, where the small-minus-large spread alone could mislead: a large-cap call, or one with a margin. */
+function leadSuffix(locale: Locale, s: Standing, call: Call | undefined): string {
+  if (!call || (call.side === 'small' && call.marginPp === 0)) return '';
+  return t(locale, 'call.leadSuffix', {
+    winner: calledSides(locale, call).winner,
+    lead: unsignedPp(locale, s.leadPp),
+    direction: t(locale, s.leadPp >= 0 ? 'call.ahead' : 'call.behind'),
+  });
+}
+
+export const marginText = (locale: Locale, call: Call) => unsignedPp(locale, call.marginPp);
+
+const unsignedPp = (locale: Locale, pp: number) => formatPp(locale, Math.abs(pp), 2).replace(/^\+/, '');
 
 /** The called side's display name and the other's. */
 export function calledSides(locale: Locale, call: Call): { readonly winner: string; readonly loser: string } {
@@ -35,23 +50,23 @@ export function claimText(locale: Locale, call: Call, who: string): string {
     winner,
     loser,
     deadline: formatDate(locale, call.deadline),
-    margin: formatPp(locale, call.marginPp, 2).replace(/^\+/, ''),
+    margin: marginText(locale, call),
     start: formatDate(locale, call.start.date),
   });
 }
 
-export function statusText(locale: Locale, standing: CallStanding): string {
+export function statusText(locale: Locale, standing: CallStanding, call?: Call): string {
   switch (standing.state) {
     case 'cancelled':
       return t(locale, 'call.state.cancelled');
     case 'open':
       return standing.soFar
-        ? t(locale, 'call.state.openSoFar', { settles: formatDate(locale, standing.settlesOn), asOf: formatDate(locale, standing.soFar.asOf), standing: standingText(locale, standing.soFar) })
+        ? t(locale, 'call.state.openSoFar', { settles: formatDate(locale, standing.settlesOn), asOf: formatDate(locale, standing.soFar.asOf), standing: standingText(locale, standing.soFar, call) })
         : t(locale, 'call.state.open', { settles: formatDate(locale, standing.settlesOn) });
     case 'waiting':
       return t(locale, 'call.state.waiting', { settles: formatDate(locale, standing.settlesOn), symbols: standing.missing.join(', ') });
     case 'settled':
-      return t(locale, standing.result.hit ? 'call.state.hit' : 'call.state.miss', { settles: formatDate(locale, standing.settlesOn), standing: standingText(locale, standing.result) });
+      return t(locale, standing.result.hit ? 'call.state.hit' : 'call.state.miss', { settles: formatDate(locale, standing.settlesOn), standing: standingText(locale, standing.result, call) });
   }
 }
 

@@ -18,7 +18,7 @@ export async function buildSettlementPost(services: Services, call: Call): Promi
   const bars = await callBars(services.market, call.smallSymbol, call.largeSymbol, today);
   const standing = callStanding(call, bars, today, lastCompletedSession(services.now()));
   if (standing.state !== 'settled') return { status: 'not-ready', dataAsOf: bars.small.at(-1)?.date ?? call.start.date };
-  const text = [claimText(locale, call, callerName(call)), statusText(locale, standing), t(locale, 'call.settledHint', { id: call.id })].join('\n');
+  const text = [claimText(locale, call, callerName(call)), statusText(locale, standing, call), t(locale, 'call.settledHint', { id: call.id })].join('\n');
   const reply = callReply(locale, t(locale, 'call.title.settled'), text, callFooter(locale, services.market.sourceLabel, standing.settlesOn), 'public', standing.result.hit ? 'positive' : 'negative');
   return { status: 'ready', replies: [reply], result: { call, standing }, dataAsOf: standing.settlesOn };
 }

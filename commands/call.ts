@@ -80,7 +80,7 @@ async function make(args: { side?: 'small' | 'large'; vs?: string; small?: strin
     start,
   };
   await services.calls.add(call);
-  const text = [claimText(locale, call, callerName(call)), statusText(locale, callStanding(call, bars, today, lastCompletedSession(services.now()))), t(locale, 'call.madeHint', { id: call.id, command: `${ctx.commandPrefix}call` })].join('\n');
+  const text = [claimText(locale, call, callerName(call)), statusText(locale, callStanding(call, bars, today, lastCompletedSession(services.now())), call), t(locale, 'call.madeHint', { id: call.id, command: `${ctx.commandPrefix}call` })].join('\n');
   return { replies: [callReply(locale, t(locale, 'call.title.made'), text, callFooter(locale, services.market.sourceLabel, start.date), 'public')], result: { call } };
 }
 
@@ -90,7 +90,7 @@ async function list(ctx: CommandContext): Promise<CommandOutput> {
   const calls = (await services.calls.list(ctx.platform, channelOf(ctx))).filter((c) => !c.cancelled && c.madeOn <= today);
   if (calls.length === 0) return { replies: [callReply(locale, t(locale, 'call.title.list'), t(locale, 'call.none', { command: `${ctx.commandPrefix}call` }), callFooter(locale, services.market.sourceLabel, today), 'ephemeral')], result: { calls: [] } };
   const rows = await Promise.all(calls.map(async (call) => ({ call, standing: await standingOf(ctx, call, today) })));
-  const text = rows.map(({ call, standing }) => `• \`${call.id}\` ${claimText(locale, call, callerName(call))}\n  ${statusText(locale, standing)}`).join('\n');
+  const text = rows.map(({ call, standing }) => `• \`${call.id}\` ${claimText(locale, call, callerName(call))}\n  ${statusText(locale, standing, call)}`).join('\n');
   return { replies: [callReply(locale, t(locale, 'call.title.list'), text, callFooter(locale, services.market.sourceLabel, today), 'ephemeral')], result: { calls: rows } };
 }
 
@@ -144,7 +144,7 @@ async function example(ctx: CommandContext): Promise<CommandOutput> {
   if (!start || start.date !== EXAMPLE_MADE_ON) throw new UserError('call.errors.noStart', { symbols: `${small}, ${large}`, date: EXAMPLE_MADE_ON });
   const call: Call = { id: 'example', platform: ctx.platform, channelId: 'example', locale, userId: 'Wolfe Research', madeAt: 0, madeOn: EXAMPLE_MADE_ON, side: 'large', smallSymbol: small, largeSymbol: large, deadline: EXAMPLE_DEADLINE, marginPp: 0, start };
   const standing = callStanding(call, bars, today, lastCompletedSession(services.now()));
-  const text = [t(locale, 'call.example.said'), claimText(locale, call, t(locale, 'call.example.who')), statusText(locale, standing)].join('\n');
+  const text = [t(locale, 'call.example.said'), claimText(locale, call, t(locale, 'call.example.who')), statusText(locale, standing, call)].join('\n');
   const tone = standing.state === 'settled' ? (standing.result.hit ? 'positive' : 'negative') : 'neutral';
   return { replies: [callReply(locale, t(locale, 'call.title.example'), text, callFooter(locale, services.market.sourceLabel, standing.state === 'settled' ? standing.settlesOn : today), 'public', tone)], result: { call, standing } };
 }

@@ -6,7 +6,7 @@ import { t } from '../core/i18n/translate.ts';
 import { previousSession } from '../core/calendar/index.ts';
 import { callStanding, settlementSession } from '../core/calls/settle-call.ts';
 import { callBars } from './call-bars.ts';
-import { calledSides, statusText } from './call-reply.ts';
+import { calledSides, marginText, statusText } from './call-reply.ts';
 import { callerName } from '../core/calls/caller-name.ts';
 
 const MAX_LISTED = 5;
@@ -36,7 +36,7 @@ export async function settledCallLines(services: Services, request: SettledCalls
   for (const call of calls) {
     const standing = callStanding(call, await callBars(services.market, call.smallSymbol, call.largeSymbol, reportDate), reportDate, reportDate);
     if (standing.state !== 'settled') continue;
-    lines.push(t(locale, 'call.settledItem', { id: call.id, who: callerName(call), ...calledSides(locale, call), status: statusText(locale, standing) }));
+    lines.push(t(locale, call.marginPp > 0 ? 'call.settledItemMargin' : 'call.settledItem', { id: call.id, who: callerName(call), ...calledSides(locale, call), margin: marginText(locale, call), status: statusText(locale, standing, call) }));
   }
   if (lines.length <= MAX_LISTED) return lines;
   return [...lines.slice(0, MAX_LISTED), t(locale, 'call.settledMore', { count: lines.length - MAX_LISTED })];

@@ -3,6 +3,7 @@ import type { CommandContext } from '../../commands/context.ts';
 import { COMMANDS } from '../../commands/index.ts';
 import { runText } from '../../commands/dispatch.ts';
 import { noLog, realServices } from '../helpers/services.ts';
+import { settledCallLines } from '../../commands/settled-calls.ts';
 
 const running = realServices('2026-01-20');
 afterAll(() => running.close());
@@ -46,6 +47,18 @@ describe('/call', () => {
     expect(typo.ok).toBe(false);
     expect(typo.text).toContain('Did you mean: IJR?');
     expect((await ask('/call side:small small:SPY by:2026-03-01', ctx())).ok).toBe(false);
+  });
+
+  it('says from the caller\'s side how a call with a margin or on large caps stands, and the brief names the margin', async () => {
+    const c = ctx();
+    await ask('/call side:small by:2026-01-20 margin:1', c, '2026-01-16');
+    const list = await ask('/call list', c, '2026-01-21');
+    expect(list.text).toContain('spread +0.84 pp, Russell 2000 (IWM) ahead by 0.84 pp. A miss.');
+    const [line] = await settledCallLines(services, { platform: 'slack', channelId: c.channelId!, locale: 'en', reportDate: '2026-01-20', since: '2026-01-16' });
+    expect(line).toMatch(/^`\w{6}` U1, Russell 2000 \(IWM\) over S&P 500 \(SPY\) by at least 1\.00 pp\. Settled at the Jan 20, 2026 close: .*\. A miss\.$/);
+    const large = ctx();
+    await ask('/call side:large vs:QQQ by:2026-03-31', large, '2026-01-20');
+    expect((await ask('/call list', large, '2026-02-10')).text).toMatch(/spread [+-]\d+\.\d\d pp, Nasdaq-100 \(QQQ\) (ahead|behind) by \d+\.\d\d pp\./);
   });
 
   it('shows the standing so far while open, and answers in Korean', async () => {
@@ -94,7 +107,7 @@ describe('/call', () => {
   it('example: the brief’s call, what the analysts said and what happened', async () => {
     const r = await ask('/call example', ctx(), '2026-02-10');
     expect(r.text).toContain('fade within about two weeks');
-    expect(r.text).toContain('IWM +0.08% vs SPY +1.76%, spread -1.69 pp. A hit.');
+    expect(r.text).toContain('IWM +0.08% vs SPY +1.76%, spread -1.69 pp, S&P 500 (SPY) ahead by 1.69 pp. A hit.');
     expect(r.reply.footer).toContain('Source: CSV folder');
   });
 });

@@ -86,7 +86,7 @@ describe('post-now --as-of 2026-01-21', () => {
       const { code, out } = await capture((io) => postNow(later.services, log, io, false));
       expect(code).toBe(0);
       expect(out).toContain('Morning brief · small vs large caps · Feb 3, 2026');
-      expect(out).toMatch(/Calls settled since the last post +• \w{6} test, Russell 2000 \(IWM\) over S&P 500 \(SPY\): Settled at the Feb 3, 2026 close: IWM \+0\.08% vs SPY \+1\.76%, spread -1\.69 pp\. A miss\./);
+      expect(out).toMatch(/Calls settled since the last post +• \w{6} test, Russell 2000 \(IWM\) over S&P 500 \(SPY\)\. Settled at the Feb 3, 2026 close: IWM \+0\.08% vs SPY \+1\.76%, spread -1\.69 pp\. A miss\./);
     } finally {
       made.close();
       later.close();

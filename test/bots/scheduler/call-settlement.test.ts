@@ -147,7 +147,7 @@ describe('the morning brief', () => {
     expect(morning.map((p) => p.replies[0]!.title.replace('Morning brief · small vs large caps · ', ''))).toEqual(['Feb 2, 2026', 'Feb 3, 2026', 'Feb 4, 2026']);
     expect(morning.map(settledField)).toEqual([
       undefined,
-      `• \`${id}\` U1, Russell 2000 (IWM) over S&P 500 (SPY): Settled at the Feb 3, 2026 close: IWM +0.08% vs SPY +1.76%, spread -1.69 pp. A miss.`,
+      `• \`${id}\` U1, Russell 2000 (IWM) over S&P 500 (SPY). Settled at the Feb 3, 2026 close: IWM +0.08% vs SPY +1.76%, spread -1.69 pp. A miss.`,
       undefined,
     ]);
   });
