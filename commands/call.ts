@@ -8,7 +8,7 @@ import { UserError } from '../core/user-error.ts';
 import { t } from '../core/i18n/translate.ts';
 import { formatPp } from '../core/i18n/format.ts';
 import { lastCompletedSession } from '../core/calendar/index.ts';
-import { resolveLeg } from '../core/market/universe.ts';
+import { instrument, knownSize, resolveLeg, sameIndex } from '../core/market/universe.ts';
 import { UnknownSymbolError } from '../core/data/provider.ts';
 import { callStanding, startCloses, startSession } from '../core/calls/settle-call.ts';
 import { checkDeadline, MAX_MARGIN_PP } from '../core/calls/validate-call.ts';
@@ -56,7 +56,10 @@ async function make(args: { side?: 'small' | 'large'; vs?: string; small?: strin
   checkDeadline(args.by, today);
   const small = args.small ? resolveLeg(services.universe, 'price', args.small, 'small').symbol : services.universe.etf.small[0]!.symbol;
   const large = args.vs ? resolveLeg(services.universe, 'price', args.vs, 'large').symbol : services.universe.etf.large[0]!.symbol;
-  if (large === small) throw new UserError('call.errors.sameLeg', { symbol: large });
+  if (knownSize(small) === 'large') throw new UserError('call.errors.smallIsLarge', { symbol: small, smalls: services.universe.etf.small.map((i) => i.symbol).join(', ') });
+  const retyped = args.small && !args.vs ? 'small' : 'vs';
+  if (large === small) throw new UserError('call.errors.sameLeg', { symbol: large, option: retyped });
+  if (sameIndex(small, large)) throw new UserError('call.errors.sameIndex', { small, large, index: instrument(small, 'small').name[locale], option: retyped });
   const bars = await loadPair(ctx, small, large, today, [...(args.small ? [small] : []), ...(args.vs ? [large] : [])]);
   const session = startSession(today, lastCompletedSession(services.now()));
   const start = startCloses(bars, session);
@@ -139,6 +142,7 @@ async function example(ctx: CommandContext): Promise<CommandOutput> {
   const today = services.today();
   const small = services.universe.etf.small[0]!.symbol;
   const large = services.universe.etf.large[0]!.symbol;
+  if (today < EXAMPLE_MADE_ON) throw new UserError('call.errors.exampleNotYet', { made: EXAMPLE_MADE_ON, today });
   const bars = await loadPair(ctx, small, large, today);
   const start = startCloses(bars, EXAMPLE_MADE_ON);
   if (!start || start.date !== EXAMPLE_MADE_ON) throw new UserError('call.errors.noStart', { symbols: `${small}, ${large}`, date: EXAMPLE_MADE_ON });

@@ -1,7 +1,7 @@
 import { defineCommand } from './define-command.ts';
 import { parsePeriod, RELATIVE_PERIODS } from '../core/market/period.ts';
 import { compareLegs } from '../core/market/compare.ts';
-import { legsFor, resolveVs } from '../core/market/universe.ts';
+import { legsFor, resolveVs, sameIndex } from '../core/market/universe.ts';
 import { UserError } from '../core/user-error.ts';
 import { loadLegs } from './load-legs.ts';
 import { smallcapsReply, smallcapsResult } from './smallcaps-reply.ts';
@@ -50,8 +50,8 @@ export const smallcaps = defineCommand({
     const family = legsFor(services.universe, basis);
     const large = args.vs ? [resolveVs(services.universe, basis, args.vs)] : family.large;
     const typed = new Set(args.vs ? [large[0]!.symbol] : []);
-    // vs:IJR sets the S&P 600 against the Russell: it is then the comparison, not also a small leg.
-    const small = family.small.filter((i) => !typed.has(i.symbol));
+    // vs:IJR sets the S&P 600 against the Russell: it is then the comparison, not also a small leg (nor is the ETF of a vs index).
+    const small = family.small.filter((i) => !typed.has(i.symbol) && !(args.vs && sameIndex(i.symbol, large[0]!.symbol)));
     const loaded = await loadLegs(services.market, [...small, ...large], typed);
     const comparison = compareLegs(loaded.legs, period, asOf, basis);
     const base = smallcapsReply(locale, comparison, loaded, args.private ? 'ephemeral' : 'public');

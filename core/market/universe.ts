@@ -28,6 +28,12 @@ const KNOWN: Record<string, { name: Localized; kind: 'etf' | 'index'; size: LegR
 /** Whether a symbol is a known small-cap or large-cap index (or its ETF); undefined for any other. */
 export const knownSize = (symbol: string): LegRole | undefined => KNOWN[symbol.toUpperCase()]?.size;
 
+/** Whether two known symbols follow one index (IWM and ^RUT are both the Russell 2000). */
+export const sameIndex = (a: string, b: string): boolean => {
+  const [x, y] = [KNOWN[a.toUpperCase()], KNOWN[b.toUpperCase()]];
+  return x !== undefined && y !== undefined && x.name.en === y.name.en;
+};
+
 export function instrument(symbol: string, role: LegRole): Instrument {
   const upper = symbol.toUpperCase();
   const known = KNOWN[upper];

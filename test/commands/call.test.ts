@@ -61,6 +61,17 @@ describe('/call', () => {
     expect((await ask('/call list', large, '2026-02-10')).text).toMatch(/spread [+-]\d+\.\d\d pp, Nasdaq-100 \(QQQ\) (ahead|behind) by \d+\.\d\d pp\./);
   });
 
+  it('refuses a large-cap small leg, an index against its own ETF, and the brief\'s call before its date, naming the option to change', async () => {
+    expect((await ask('/call side:small small:QQQ vs:SPY by:2026-03-31', ctx(), '2026-01-20')).text).toContain('QQQ is a large-cap index, so it cannot be the small leg');
+    expect((await ask('/call side:small small:IJR vs:IJR by:2026-03-31', ctx())).text).toContain('pick another `vs`');
+    expect((await ask('/call side:small small:IWM by:2026-03-31', ctx())).ok).toBe(true);
+    expect((await ask('/call side:small vs:^RUT by:2026-03-31', ctx())).text).toContain('IWM and ^RUT both follow the Russell 2000, so the call would be against itself; pick another `vs`.');
+    const early = await ask('/call example', ctx(), '2026-01-15');
+    expect(early.ok).toBe(false);
+    expect(early.text).toContain("The brief's call was made on 2026-01-20; as of 2026-01-15 it has not been made yet.");
+    day = '2026-01-20';
+  });
+
   it('shows the standing so far while open, and answers in Korean', async () => {
     const c = ctx({ locale: 'ko' });
     await ask('/call side:large vs:QQQ by:2026-03-31 margin:1', c, '2026-01-20');

@@ -63,6 +63,12 @@ describe('/smallcaps on ../shared/market-data at 2026-01-20', () => {
     expect(result.spreadPp).toBeGreaterThan(0);
   });
 
+  it('never sets an index against its own ETF: vs:^RUT leaves IWM out', async () => {
+    const reply = (await ask('/smallcaps ytd vs:^RUT')).output.replies[0]!;
+    expect(reply.title).toBe('S&P 600 vs Russell 2000 · Year to date');
+    expect(reply.text).not.toContain('Russell 2000 − Russell 2000');
+  });
+
   it('names the two indexes, not small and large caps, when the comparison is the S&P 600', async () => {
     const reply = (await ask('/smallcaps ytd vs:IJR')).output.replies[0]!;
     expect(reply.title).toBe('Russell 2000 vs S&P 600 · Year to date');
