@@ -1,4 +1,5 @@
 import type { AnyCommand } from './define-command.ts';
+import { RefusedAnswer } from './refused-answer.ts';
 import type { CommandContext } from './context.ts';
 import type { CommandOutput } from '../core/reply.ts';
 import type { QuestionReading } from '../core/reader/reading.ts';
@@ -35,13 +36,13 @@ export async function answerQuestion(question: string, ctx: CommandContext, regi
   const inner: CommandContext = { ...ctx, locale };
   const prepared = prepareLine(registry, reading.line, inner);
   const readAs = `${ctx.commandPrefix}${reading.line.replace(/^\//, '')}`;
-  if (!prepared.ok) return { replies: [{ ...prepared.reply, readAs }], result: { readAs, reading: 'command' } };
+  if (!prepared.ok) throw new RefusedAnswer({ replies: [{ ...prepared.reply, readAs }], result: { readAs, reading: 'command' } });
   let output: CommandOutput;
   try {
     output = await prepared.command.run(prepared.args, inner);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    return { replies: [{ ...userErrorReply(error, prepared.command, inner), readAs }], result: { readAs, reading: 'command' } };
+    throw new RefusedAnswer({ replies: [{ ...userErrorReply(error, prepared.command, inner), readAs }], result: { readAs, reading: 'command' } });
   }
   const [first, ...more] = output.replies;
   const result = output.result && typeof output.result === 'object' ? output.result : {};

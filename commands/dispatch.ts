@@ -3,6 +3,7 @@ import type { AnyCommand } from './define-command.ts';
 import type { CommandContext } from './context.ts';
 import type { CommandOutput } from '../core/reply.ts';
 import { UserError } from '../core/user-error.ts';
+import { RefusedAnswer } from './refused-answer.ts';
 import { prepare, prepareLine } from './prepare.ts';
 import type { Prepared, RawArgs } from './prepare.ts';
 import { internalErrorReply, userErrorReply } from './user-error-reply.ts';
@@ -45,6 +46,7 @@ export async function runText(registry: readonly AnyCommand[], line: string, ctx
 }
 
 function failure(error: unknown, command: AnyCommand, ctx: CommandContext, log: ErrorLog): Outcome {
+  if (error instanceof RefusedAnswer) return { ok: false, kind: 'user-error', output: error.output };
   if (error instanceof UserError) {
     return { ok: false, kind: 'user-error', output: { replies: [userErrorReply(error, command, ctx)] } };
   }

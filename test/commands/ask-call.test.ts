@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import { answerQuestion } from '../../commands/ask.ts';
-import { consoleContext, realServices } from '../helpers/services.ts';
+import { consoleContext, noLog, realServices } from '../helpers/services.ts';
+import { runText } from '../../commands/dispatch.ts';
 
 const running = realServices('2026-01-20');
 afterAll(() => running.close());
@@ -27,10 +28,12 @@ describe('a bet in plain words', () => {
     ['I bet small caps win by 2025-12-31', 'The deadline 2025-12-31 is not in the future (today is 2026-01-20).'],
     ['I bet small caps win in 3 years', 'The deadline 2029-01-20 is more than two years out; the latest is 2028-01-20.'],
     ['I bet small caps beat the S&P by 150 points by March 31', '`margin` must be between 0 and 100.'],
-  ])('that the command refuses gets its reason and records nothing: %s', async (question, reason) => {
+  ])('that the command refuses gets its reason, fails as that command would, and records nothing: %s', async (question, reason) => {
     const before = await callsKept();
-    const out = await ask(question);
-    expect(out.replies[0]!.text).toContain(reason);
+    const outcome = await runText(COMMANDS, `/ask question:${question}`, consoleContext(running, 'en'), noLog);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.output.replies[0]!.text).toContain(reason);
+    expect(outcome.output.replies[0]!.readAs).toMatch(/^\/call /);
     expect(await callsKept()).toBe(before);
   });
 
