@@ -1,4 +1,6 @@
 import type { Locale } from '../core/i18n/locale.ts';
+import type { IsoDate } from '../core/market/types.ts';
+import { isSession, previousSession } from '../core/calendar/index.ts';
 import type { Call } from '../core/calls/call.ts';
 import type { CallStanding, Standing } from '../core/calls/settle-call.ts';
 import type { Reply, Tone } from '../core/reply.ts';
@@ -74,4 +76,6 @@ export function callReply(locale: Locale, title: string, text: string, footer: s
   return { visibility, locale, tone, title, text, fields: [], footer, fallbackText: `${title}: ${text}` };
 }
 
-export const callFooter = (locale: Locale, source: string, asOf: string) => t(locale, 'call.footer', { source, asOf: formatDate(locale, asOf) });
+/** The data's date: the as-of date, or the session before it when markets were closed that day. */
+export const callFooter = (locale: Locale, source: string, asOf: IsoDate) =>
+  t(locale, 'call.footer', { source, asOf: formatDate(locale, isSession(asOf) ? asOf : previousSession(asOf)) });

@@ -79,7 +79,8 @@ async function make(args: { side?: 'small' | 'large'; vs?: string; small?: strin
     smallSymbol: small,
     largeSymbol: large,
     deadline: args.by,
-    marginPp: args.margin ?? 0,
+    // Hundredths of a point are the finest a reply shows.
+    marginPp: Math.round((args.margin ?? 0) * 100) / 100,
     start,
   };
   await services.calls.add(call);

@@ -18,7 +18,10 @@ export function periodName(locale: Locale, period: Period): string {
   switch (period.kind) {
     case 'relative': return t(locale, `period.name.${period.code}`);
     case 'year': return String(period.year);
-    case 'range': return period.to ? `${period.from} – ${period.to}` : `${period.from} –`;
+    case 'range':
+      return period.to
+        ? t(locale, 'period.between', { from: formatDate(locale, period.from), to: formatDate(locale, period.to) })
+        : t(locale, 'period.since', { from: formatDate(locale, period.from) });
   }
 }
 

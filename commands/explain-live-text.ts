@@ -78,6 +78,7 @@ export function liveText(locale: Locale, f: LiveFigure): string {
       return t(locale, 'explain.live.percentile', {
         spread: formatPp(locale, c.spreadPp),
         sessions: c.sessions,
+        sessionsText: formatNumber(locale, c.sessions, 0),
         rank: formatRank(locale, p.rank),
         since: p.since.slice(0, 4),
         windows: formatNumber(locale, p.windows, 0),

@@ -28,12 +28,16 @@ export function headline(locale: Locale, c: Comparison): string {
     largeReturn: formatPercent(locale, large.return),
     when: periodPhrase(locale, c.period, c.baseDate, c.endDate),
     spread: formatNumber(locale, Math.abs(c.spreadPp), 1),
+    a: articleFor(formatNumber(locale, Math.abs(c.spreadPp), 1)),
   });
 }
 
 export function chartTitle(locale: Locale, c: Comparison): string {
   return t(locale, `${wordingOf(c)}.chartTitle`, { period: periodName(locale, c.period), from: c.baseDate, to: c.endDate, small: shortName(locale, c.primary.small), large: shortName(locale, c.primary.large) });
 }
+
+/** "an 8.3", "an 11", "a 1.1": English's article for a number as it is read aloud. */
+export const articleFor = (number: string) => (/^(?:8|1[18](?:\D|$))/.test(number) ? 'an' : 'a');
 
 export function basisText(locale: Locale, c: Comparison): string {
   return t(locale, `basis.${c.basis}`);
@@ -77,7 +81,7 @@ function fields(locale: Locale, c: Comparison): ReplyField[] {
       value: t(locale, c.percentile.rank >= 50 ? 'smallcaps.percentileValue' : 'smallcaps.percentileValueLow', {
         rank: formatRank(locale, c.percentile.rank >= 50 ? c.percentile.rank : 100 - c.percentile.rank),
         windows: formatNumber(locale, c.percentile.windows, 0),
-        sessions: c.sessions,
+        sessions: formatNumber(locale, c.sessions, 0),
         since: c.percentile.since.slice(0, 4),
       }),
       inline: false,

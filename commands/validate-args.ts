@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { OptionSpec, OptionsSpec } from './option-spec.ts';
 import { isRequired } from './option-spec.ts';
 import { UserError } from '../core/user-error.ts';
-import { isIsoDate } from '../core/market/period.ts';
+import { badDateKey, isIsoDate } from '../core/market/period.ts';
 import { closest } from './closest.ts';
 
 const TRUE = ['true', 'yes', 'y', '1', 'on'];
@@ -45,7 +45,7 @@ function optionSchema(name: string, o: OptionSpec): z.ZodType<unknown> {
         return fail('input.notBoolean');
       }
       case 'date':
-        return typeof text === 'string' && isIsoDate(text) ? text : fail('input.badDate');
+        return typeof text === 'string' && isIsoDate(text) ? text : fail(badDateKey(String(text)));
     }
   });
 }

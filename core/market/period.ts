@@ -17,9 +17,12 @@ export function isIsoDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/** The message key for text that is not a date: the wrong shape, or the right shape on a day no calendar has ("2026-02-30"). */
+export const badDateKey = (s: string): string => (ISO.test(s) ? 'input.noSuchDay' : 'input.badDate');
+
 export function parseIsoDate(raw: string, option: string): IsoDate {
   const s = raw.trim();
-  if (!isIsoDate(s)) throw new UserError('input.badDate', { option, value: s.slice(0, 40) });
+  if (!isIsoDate(s)) throw new UserError(badDateKey(s), { option, value: s.slice(0, 40) });
   return s;
 }
 

@@ -72,6 +72,17 @@ describe('/call', () => {
     day = '2026-01-20';
   });
 
+  it('names a day no calendar has, and keeps a margin to the hundredth a reply shows', async () => {
+    expect((await ask('/call side:small by:2026-02-30', ctx(), '2026-01-20')).text).toContain('`by`: there is no such day as 2026-02-30.');
+    expect((await ask('/call side:small by:2026-03-31 margin:0.001', ctx())).result.call).toMatchObject({ marginPp: 0 });
+    expect((await ask('/call side:small by:2026-03-31 margin:1.234', ctx())).result.call).toMatchObject({ marginPp: 1.23 });
+  });
+
+  it('dates a list made on a closed day with the session before it', async () => {
+    expect((await ask('/call list', ctx(), '2026-01-19')).reply.footer).toContain('Data as of Jan 16, 2026');
+    day = '2026-01-20';
+  });
+
   it('shows the standing so far while open, and answers in Korean', async () => {
     const c = ctx({ locale: 'ko' });
     await ask('/call side:large vs:QQQ by:2026-03-31 margin:1', c, '2026-01-20');

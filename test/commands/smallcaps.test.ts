@@ -1,3 +1,4 @@
+import { articleFor } from '../../commands/smallcaps-reply.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import { runText } from '../../commands/dispatch.ts';
@@ -61,6 +62,20 @@ describe('/smallcaps on ../shared/market-data at 2026-01-20', () => {
     const result = (await ask('/smallcaps ytd vs:IJR')).output.result as { legs: { symbol: string }[]; spreadPp: number };
     expect(result.legs.map((l) => l.symbol)).toEqual(['IWM', 'IJR']);
     expect(result.spreadPp).toBeGreaterThan(0);
+  });
+
+  it('writes dates and numbers as people read them: "Since Mar 1, 2025", "an 8.3", "5,294-session"', async () => {
+    const since = (await ask('/smallcaps from:2025-03-01')).output.replies[0]!;
+    expect(since.title).toBe('Small caps vs large caps · Since Mar 1, 2025');
+    expect(since.text.split('\n')[0]).toMatch(/: an 8\.3 percentage-point lead\.$/);
+    expect((await ask('/smallcaps from:2025-03-01 to:2025-06-30')).output.replies[0]!.title).toBe('Small caps vs large caps · Mar 1, 2025 – Jun 30, 2025');
+    const max = (await ask('/smallcaps max')).output.replies[0]!;
+    expect(max.fields.map((f) => f.value).join(' ')).toMatch(/\d,\d{3}-session spreads/);
+    expect(articleFor('8.3')).toBe('an');
+    expect(articleFor('11')).toBe('an');
+    expect(articleFor('18.0')).toBe('an');
+    expect(articleFor('1.1')).toBe('a');
+    expect(articleFor('110.5')).toBe('a');
   });
 
   it('never sets an index against its own ETF: vs:^RUT leaves IWM out', async () => {

@@ -35,8 +35,9 @@ describe('validateArgs', () => {
     expect(errorOf(() => validateArgs(options, { term: 'x', years: '2.5' })).key).toBe('input.notInteger');
     expect(errorOf(() => validateArgs(options, { term: 'x', years: 'many' })).key).toBe('input.notNumber');
   });
-  it('rejects an impossible date', () => {
-    expect(errorOf(() => validateArgs(options, { term: 'x', from: '2026-02-30' })).key).toBe('input.badDate');
+  it('rejects an impossible date as no such day, and a misshapen one as not a date', () => {
+    expect(errorOf(() => validateArgs(options, { term: 'x', from: '2026-02-30' })).key).toBe('input.noSuchDay');
+    expect(errorOf(() => validateArgs(options, { term: 'x', from: '2026-2-3' })).key).toBe('input.badDate');
   });
   it('requires required options and rejects unknown ones with a suggestion', () => {
     expect(errorOf(() => validateArgs(options, {})).key).toBe('input.missing');

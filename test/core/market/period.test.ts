@@ -14,7 +14,7 @@ describe('parsePeriod', () => {
   });
   it('rejects an unknown period', () => expect(() => parsePeriod('fortnight')).toThrowError(/period.unknown/));
   it('rejects reversed dates', () => expect(() => parsePeriod('2026-01-09', '2026-01-05')).toThrowError(/period.reversed/));
-  it('rejects impossible dates', () => expect(() => parsePeriod('2026-02-30')).toThrowError(/input.badDate/));
+  it('rejects impossible dates as no such day', () => expect(() => parsePeriod('2026-02-30')).toThrowError(/input.noSuchDay/));
 });
 
 describe('resolvePeriod', () => {
