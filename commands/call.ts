@@ -118,6 +118,7 @@ async function board(ctx: CommandContext): Promise<CommandOutput> {
     footer,
     legs: settled.map((r, k) => ({ label: r.name, role: r.averageLeadPp! >= 0 ? 'small' : 'large', rank: k % 2, returnPct: r.averageLeadPp!, valueLabel: `${r.hits}–${r.misses} · ${formatPp(locale, r.averageLeadPp!, 2)}` })),
     spreadLabel: '',
+    unit: 'pp',
   });
   return { replies: [{ ...reply, chart: { png: chart.png, filename: `calls-board-${today}.png`, alt: chart.alt, width: chart.width, height: chart.height } }], result: { board: rows } };
 }

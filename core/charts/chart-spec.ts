@@ -44,6 +44,8 @@ export type BarsChartSpec = ChartCommon & {
   readonly kind: 'bars';
   readonly legs: readonly (ChartLeg & { readonly returnPct: number; readonly valueLabel: string })[];
   readonly spreadLabel: string;
+  /** What the bars measure: returns in percent (default) or leads in percentage points. */
+  readonly unit?: 'percent' | 'pp';
 };
 
 /** The January small-minus-large spread (pp) for each year, current year highlighted, median marked. */

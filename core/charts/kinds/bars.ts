@@ -87,7 +87,10 @@ export function barsChart(ctx: SKRSContext2D, spec: BarsChartSpec, frame: Frame)
       ...baseOptions(frame, padding),
       scales: {
         x: { type: 'category', grid: { display: false }, border: { color: THEME.axis }, ticks: { color: THEME.text, font: tickFont(frame), maxRotation: 0, autoSkip: false } },
-        y: valueAxis(frame, CHART_TEXT[spec.locale].percent, (v) => `${formatTick(v, 1)}%`, { ...range, grid: zeroLineGrid } as never),
+        y:
+          spec.unit === 'pp'
+            ? valueAxis(frame, CHART_TEXT[spec.locale].pp, (v) => formatTick(v, 1, true), { ...range, grid: zeroLineGrid } as never)
+            : valueAxis(frame, CHART_TEXT[spec.locale].percent, (v) => `${formatTick(v, 1)}%`, { ...range, grid: zeroLineGrid } as never),
       },
     },
     plugins: [framePlugin(frame), annotations],
