@@ -42,6 +42,33 @@ const CALL_PHRASINGS: readonly (readonly [string, string])[] = [
   ['I bet the russell lags the s&p 600 by june 30', '/call side:large vs:IJR small:IWM by:2026-06-30'],
   ['내기: S&P 600이 3월 31일까지 러셀을 이긴다', '/call side:small vs:IWM small:IJR by:2026-03-31'],
   ['I bet the Russell 2000 beats the S&P by March 31', '/call side:small vs:SPY by:2026-03-31'],
+  // A negated verb is the other side's call.
+  ["I bet small caps don't beat the S&P by June 30", '/call side:large vs:SPY by:2026-06-30'],
+  ['I bet small caps will not beat the S&P by June 30', '/call side:large vs:SPY by:2026-06-30'],
+  ["I bet small caps won't beat large caps by June 30", '/call side:large by:2026-06-30'],
+  ['I bet small caps never beat the S&P by June 30', '/call side:large vs:SPY by:2026-06-30'],
+  ['I bet small caps fail to beat the S&P by June 30', '/call side:large vs:SPY by:2026-06-30'],
+  ["I bet small caps can't beat the Nasdaq by June 30", '/call side:large vs:QQQ by:2026-06-30'],
+  ["I bet small caps won't lag by June 30", '/call side:small by:2026-06-30'],
+  ["I bet small caps won't fall behind the Nasdaq by June 30", '/call side:small vs:QQQ by:2026-06-30'],
+  ['내기: 소형주가 연말까지 대형주를 이기지 못한다', '/call side:large by:2026-12-31'],
+  ['내기: 소형주가 연말까지 대형주를 이기지 않는다', '/call side:large by:2026-12-31'],
+  ['내기: 소형주가 연말까지 대형주를 못 이긴다', '/call side:large by:2026-12-31'],
+  ['내기: 소형주가 6월 30일까지 나스닥을 앞서지 못한다', '/call side:large vs:QQQ by:2026-06-30'],
+  ['내기: 소형주가 연말까지 대형주에 뒤처지지 않는다', '/call side:small by:2026-12-31'],
+  // An index or ticker the universe does not hold goes into vs: as the command's own legs would.
+  ['I bet small caps beat the Dow by June 30', '/call side:small vs:DIA by:2026-06-30'],
+  ['I bet the Dow beats small caps by June 30', '/call side:large vs:DIA by:2026-06-30'],
+  ['I bet small caps beat the Russell 1000 by June 30', '/call side:small vs:IWB by:2026-06-30'],
+  ['I bet small caps beat the S&P 400 by June 30', '/call side:small vs:IJH by:2026-06-30'],
+  ['I bet small caps beat the Russell 3000 by June 30', '/call side:small vs:IWV by:2026-06-30'],
+  ['I bet small caps beat VTI by June 30', '/call side:small vs:VTI by:2026-06-30'],
+  ['I bet small caps lose to VTI by June 30', '/call side:large vs:VTI by:2026-06-30'],
+  ['내기: 소형주가 다우를 6월 30일까지 이긴다', '/call side:small vs:DIA by:2026-06-30'],
+  ['내기: 다우가 6월 30일까지 소형주를 이긴다', '/call side:large vs:DIA by:2026-06-30'],
+  // "bet" opening the message, without "I".
+  ['bet small caps beat the S&P by March 31', '/call side:small vs:SPY by:2026-03-31'],
+  ['bet the Nasdaq beats small caps by June 30', '/call side:large vs:QQQ by:2026-06-30'],
   ['show the calls', '/call list'],
   ['list our calls', '/call list'],
   ['open calls', '/call list'],
@@ -74,6 +101,13 @@ const CALL_CHOICES: readonly (readonly [string, string])[] = [
   ['내기할래? 소형주가 연말까지 이긴다', 'ambiguous: /call side:small by:2026-12-31 | /scenario'],
   ['I bet small caps beat the S&P by March 31 or June 30', 'ambiguous: /call side:small vs:SPY by:2026-03-31 | /call side:small vs:SPY by:2026-06-30'],
   ['I bet by March 31', 'ambiguous: /call side:small by:2026-03-31 | /call side:large by:2026-03-31'],
+  ['bet small caps beat the S&P by March 31?', 'ambiguous: /call side:small vs:SPY by:2026-03-31 | /scenario'],
+  // One index rising or falling on its own says no side wins.
+  ['I bet the Russell 2000 falls by June 30', 'ambiguous: /call side:small by:2026-06-30 | /call side:large by:2026-06-30'],
+  ['I bet small caps rally by March 31', 'ambiguous: /call side:small by:2026-03-31 | /call side:large by:2026-03-31'],
+  ['I bet small caps go up by June 30', 'ambiguous: /call side:small by:2026-06-30 | /call side:large by:2026-06-30'],
+  ['내기: 러셀2000이 6월 30일까지 떨어진다', 'ambiguous: /call side:small by:2026-06-30 | /call side:large by:2026-06-30'],
+  ['내기: 소형주가 연말까지 오른다', 'ambiguous: /call side:small by:2026-12-31 | /call side:large by:2026-12-31'],
 ];
 
 /** Questions, and ordinary uses of "call", "cancel" and "bet": they keep the reading they had before /call was read. */
