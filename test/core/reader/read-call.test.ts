@@ -114,7 +114,16 @@ const CALL_CHOICES: readonly (readonly [string, string])[] = [
 const NOT_CALLS: readonly (readonly [string, string])[] = [
   ['will small caps beat the S&P by March 31?', '/scenario'],
   ['do you think small caps beat large caps by June 30?', '/smallcaps ytd'],
-  ['소형주가 3월 31일까지 이길까?', 'ambiguous: /smallcaps ytd | /explain 소형주'],
+  // Asked about the future, in Korean as in English: the scenario, not past returns.
+  ['소형주가 3월 31일까지 이길까?', '/scenario'],
+  ['소형주가 3월 31일까지 S&P를 이길까?', '/scenario'],
+  ['소형주가 2주 안에 나스닥을 이길까?', '/scenario'],
+  ['will small caps beat the nasdaq in two weeks?', '/scenario'],
+  ['소형주가 연말까지 대형주를 이길 수 있을까?', '/scenario'],
+  ['소형주가 나스닥을 앞설까?', '/scenario'],
+  ['소형주가 올해 S&P를 뛰어넘을까?', '/scenario'],
+  ['소형주가 올해 이겼을까?', '/smallcaps ytd'],
+  ['소형주가 나스닥을 이겼나?', '/smallcaps ytd vs:QQQ'],
   ['소형주 전망 예측해줘', '/scenario'],
   ['소형주 예측 보여줘', 'ambiguous: /smallcaps ytd | /explain 소형주'],
   ['I bet small caps are up this year', '/smallcaps ytd'],
