@@ -1,7 +1,10 @@
 import type { IsoDate, LegRole } from '../market/types.ts';
 import { findDeadlines, spanEnd } from './deadline-words.ts';
 import { findPeriods } from './period-words.ts';
-import { findInstrumentSpans } from './instruments.ts';
+import { endInLower, findInstrumentSpans } from './instruments.ts';
+import { findUncovered, insideUncovered } from './uncovered-instruments.ts';
+import { typedRival } from './typed-ticker.ts';
+import type { Words } from './words.ts';
 import { toWords } from './words.ts';
 
 /**
@@ -19,7 +22,7 @@ const KO_CALL_NOUN = /(?<!\p{Script=Hangul})콜(?!\s*(?:옵션|금리|센터|택
 const BET_CUES: readonly RegExp[] = [
   /(?<!\b(?:should|would|could|can|do|did|shall|will)\s)\bi(?:'ll|’ll|'d|’d| will| would)?\s+bet\b/,
   /\bbet\s+you\b/,
-  /^\s*bet\s*:/,
+  /^\s*bet\b(?![-'’])/,
   /\b(?:my|our)\s+(?:call|prediction|bet|pick|forecast)\b(?!-)/,
   /(?<!\b(?:do|did|should|would|could|can|to|you|we|they)\s)\bi\s+call\b/,
   /\bi(?:'m|’m| am)?\s+predict(?:ing)?\b/,
@@ -44,8 +47,14 @@ const LIST = /\b(?:show|list|see|view|open|active|pending|current|all|our|my|whi
 /** A call's id: six hex digits. Without the word "call" it must mix digits and letters, so "decade" or "100000" is not one. */
 const HEX_ID = /(?<![\w-])([0-9a-f]{6})(?![\w-])/g;
 
-const WINS = /\b(?:beat|beats|beating|outperform(?:s|ing)?|outrun(?:s)?|outpace(?:s)?|overtake(?:s)?|top|tops|win|wins|winning|lead|leads|crush(?:es)?|trounce(?:s)?|(?:do|does|will\s+do)\s+better)\b|이긴|이길|이겨|이김|앞선|앞설|앞서|아웃퍼폼|우세|승리|강세|더\s*오[르를른]|능가/u;
-const LOSES = /\b(?:lose|loses|losing|lag|lags|lagging|underperform(?:s|ing)?|trail|trails|trailing|fade|fades|(?:fall|falls)\s+behind|(?:do|does)\s+worse)\b|진다|질\s*것|지고|뒤처|뒤쳐|밀린|밀릴|언더퍼폼|약세|못\s*이[긴길겨]/u;
+const WINS = /\b(?:beat|beats|beating|outperform(?:s|ing)?|outrun(?:s)?|outpace(?:s)?|overtake(?:s)?|top|tops|win|wins|winning|lead|leads|crush(?:es)?|trounce(?:s)?|(?:do|does|will\s+do)\s+better)\b|이긴|이길|이겨|이김|이기(?=지)|앞선|앞설|앞서|아웃퍼폼|우세|승리|강세|더\s*오[르를른]|능가/u;
+const LOSES = /\b(?:lose|loses|losing|lag|lags|lagging|underperform(?:s|ing)?|trail|trails|trailing|fade|fades|(?:fall|falls)\s+behind|(?:do|does)\s+worse)\b|(?<!\p{Script=Hangul})(?:진다|질\s*것|지고)|뒤처|뒤쳐|밀린|밀릴|언더퍼폼|약세/u;
+/** The verb said not to happen: "don't beat", "won't lag", "never beat", "fail to beat", "못 이긴다". */
+const NOT_BEFORE = /(?:\bnot|\bnever|n['’]t|\bcannot|\bwont|\bfail(?:s|ed)?\s+to)\s+(?:(?:be\s+able\s+to|going\s+to|gonna|manage\s+to|ever|even)\s+)?$|(?<!\p{Script=Hangul})(?:못|안)\s*$/u;
+/** 이기지 못한다, 앞서지 않는다, 뒤처지지 않는다. */
+const NOT_AFTER = /^\p{Script=Hangul}{0,3}?지\s*(?:못|않)/u;
+/** One index moving on its own ("the Russell falls", "소형주가 오른다"): without a verb setting it against the other side, no side wins. */
+const MOVES = /\b(?:fall|falls|fell|drop|drops|sink|sinks|slide|slides|slump|slumps|tank|tanks|crash(?:es)?|plunges?|tumbles?|declines?|rise|rises|rally|rallies|soars?|surges?|jumps?|climbs?|go(?:es)?\s+(?:up|down|higher|lower))\b|오른|오를|올라|떨어|하락|상승|폭락|급락|급등|폭등|내린|내릴|반등/u;
 const KO_SUBJECT = /^(?:이|가|은|는|께서)(?!\p{Script=Hangul})/u;
 const KO_OBJECT = /^\s*(?:을|를|보다|대비|에게|한테|에\s*비해)/u;
 
@@ -57,7 +66,7 @@ const MARGINS: readonly RegExp[] = [
   /(\d+(?:\.\d+)?)\s*%\s*(?:이상|넘게|차이|차로|격차)/u,
 ];
 
-type Span = ReturnType<typeof findInstrumentSpans>[number];
+type Span = { readonly role: LegRole; readonly symbol?: string | undefined; readonly to: number };
 const other = (role: LegRole): LegRole => (role === 'small' ? 'large' : 'small');
 
 /**
@@ -89,11 +98,11 @@ function callId(lower: string, aboutCalls: boolean): string | undefined {
  */
 function betLines(text: string, asOf: IsoDate): readonly string[] | undefined {
   const lower = text.toLowerCase();
-  const spans = findInstrumentSpans(toWords(text));
+  const spans = betSpans(toWords(text));
   const bet = betOf(lower, spans);
   const side = bet?.side;
   const deadlines = [...new Set(findDeadlines(text, asOf).map((d) => d.date))];
-  const line = (s: LegRole, by: IsoDate) => makeLine(s, legs(spans, bet?.subject), by, marginOf(lower));
+  const line = (s: LegRole, by: IsoDate) => makeLine(s, legs(spans, bet?.subject, typedRival(text)), by, marginOf(lower));
   if (!side) return deadlines.length ? [line('small', deadlines[0]!), line('large', deadlines[0]!)] : undefined;
   if (!deadlines.length) {
     if (findPeriods(text, asOf).length) return undefined;
@@ -110,13 +119,25 @@ function makeLine(side: LegRole, { small, vs }: Legs, by: IsoDate, margin: strin
 }
 
 /**
- * The legs named by name: the large one (S&P 500, Nasdaq) as `vs`, and the S&P 600 as the small one
- * when it is the only small-cap index named (the Russell 2000 is the command's default). With the
- * two small-cap indexes and no large one, the bet's subject is the small leg and the other is `vs`.
+ * The sides and indexes named, in order: an index the universe does not hold (the Dow, the Russell
+ * 3000) as a large side by its ETF, never as the covered name inside it.
  */
-function legs(spans: readonly Span[], subject: Span | undefined): Legs {
+function betSpans(words: Words): Span[] {
+  const uncovered = findUncovered(words);
+  const named = findInstrumentSpans(words).filter((s) => !insideUncovered(uncovered, s));
+  const others = uncovered.map((u) => ({ role: 'large' as const, symbol: u.etf, to: endInLower(words, u.end, u.hangul) }));
+  return [...named, ...others].sort((a, b) => a.to - b.to);
+}
+
+/**
+ * The legs named by name: the large one (S&P 500, Nasdaq, an uncovered index, a typed ticker) as
+ * `vs`, and the S&P 600 as the small one when it is the only small-cap index named (the Russell 2000
+ * is the command's default). With the two small-cap indexes and no large one, the bet's subject is
+ * the small leg and the other is `vs`.
+ */
+function legs(spans: readonly Span[], subject: Span | undefined, typed: string | undefined): Legs {
   const small = [...new Set(spans.filter((s) => s.role === 'small' && s.symbol).map((s) => s.symbol!))];
-  const large = spans.find((s) => s.role === 'large' && s.symbol)?.symbol;
+  const large = typed ?? spans.find((s) => s.role === 'large' && s.symbol)?.symbol;
   if (!large && small.length === 2 && subject?.symbol) return { small: subject.symbol, vs: small.find((s) => s !== subject.symbol) };
   return { vs: large, small: small.length === 1 && small[0] === 'IJR' ? 'IJR' : undefined };
 }
@@ -126,15 +147,24 @@ function marginOf(lower: string): string | undefined {
   return pp !== undefined && Number(pp) > 0 ? String(Number(pp)) : undefined;
 }
 
-/** The bet's subject and the side said to win: the subject of "beat"/"이긴다", or the other side of "lag"/"뒤처진다". */
+/**
+ * The bet's subject and the side said to win: the subject of "beat"/"이긴다", or the other side of
+ * "lag"/"뒤처진다" or "don't beat"/"이기지 못한다". A side named alone wins; one that only rises or
+ * falls, with no other side named, is not said to win.
+ */
 function betOf(lower: string, spans: readonly Span[]): { readonly side: LegRole; readonly subject: Span } | undefined {
   if (!spans.length) return undefined;
   const wins = WINS.exec(lower);
   const loses = LOSES.exec(lower);
   const verb = [wins, loses].filter((m) => m !== null).sort((a, b) => a.index - b.index)[0];
+  if (!verb && MOVES.test(lower) && new Set(spans.map((s) => s.role)).size < 2) return undefined;
   const subject = verb && /[a-z]/.test(verb[0]) ? englishSubject(spans, verb.index) : koreanSubject(lower, spans);
-  return { subject, side: verb !== undefined && verb === loses ? other(subject.role) : subject.role };
+  const flipped = verb !== undefined && (verb === loses) !== negated(lower, verb);
+  return { subject, side: flipped ? other(subject.role) : subject.role };
 }
+
+const negated = (lower: string, verb: RegExpExecArray): boolean =>
+  NOT_BEFORE.test(lower.slice(0, verb.index)) || NOT_AFTER.test(lower.slice(verb.index + verb[0].length));
 
 /** The last side named before the verb ("small caps beat the S&P"), else the first. */
 function englishSubject(spans: readonly Span[], verbAt: number): Span {

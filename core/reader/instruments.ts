@@ -33,8 +33,12 @@ export function findInstruments(words: Words): InstrumentMention[] {
 
 /** The same mentions with where each ends in the lowercase text, to read the words that follow it. */
 export function findInstrumentSpans(words: Words): (InstrumentMention & { readonly to: number })[] {
-  return mentionsWithEnds(words).map(({ end, ...m }) => ({ ...m, to: m.hangul ? compactToLower(words, end - 1) + 1 : words.starts[end - 1]! + words.tokens[end - 1]!.length }));
+  return mentionsWithEnds(words).map(({ end, ...m }) => ({ ...m, to: endInLower(words, end, m.hangul) }));
 }
+
+/** Where a mention ending at `end` (a token index, or a compact offset for Hangul) ends in the lowercase text. */
+export const endInLower = (words: Words, end: number, hangul: boolean): number =>
+  hangul ? compactToLower(words, end - 1) + 1 : words.starts[end - 1]! + words.tokens[end - 1]!.length;
 
 function mentionsWithEnds(words: Words): (InstrumentMention & { end: number })[] {
   const found: (InstrumentMention & { end: number })[] = [];

@@ -3,14 +3,25 @@ const NOT_TICKERS = new Set(['I', 'A', 'US', 'USA', 'UK', 'EU', 'ETF', 'ETFS', '
 /** Symbols the instrument names already cover. */
 const COVERED = new Set(['IWM', 'IJR', 'SPY', 'QQQ', 'RUT', 'SPX', 'GSPC', 'NDX', 'SP600']);
 
+const COMPARING = String.raw`vs\.?|versus|against|compared (?:to|with)|relative to`;
+const BETTING = String.raw`beat(?:s|ing)?|outperform(?:s|ing)?|underperform(?:s|ing)?|outpace(?:s)?|lag(?:s|ging)?|trail(?:s|ing)?|lose(?:s)? to|than`;
+
+const tickerAfter = (cues: string) => {
+  const re = new RegExp(String.raw`(?:^|[\s(])(?:${cues})\s+(?:the\s+)?(\^?[A-Z]{2,5})(?![\w&-])`);
+  return (text: string): string | undefined => {
+    const symbol = re.exec(text)?.[1];
+    if (!symbol) return undefined;
+    const bare = symbol.replace('^', '');
+    return NOT_TICKERS.has(bare) || COVERED.has(bare) ? undefined : symbol;
+  };
+};
+
 /**
  * A ticker the reader has no name for, typed in capitals right after "vs", "versus", "against" or
  * "compared to" ("IWM vs VTI"): the comparison to ask the data source for, which answers for it or
  * says it has no such symbol.
  */
-export function typedComparison(text: string): string | undefined {
-  const symbol = /(?:^|[\s(])(?:vs\.?|versus|against|compared (?:to|with)|relative to)\s+(?:the\s+)?(\^?[A-Z]{2,5})(?![\w&-])/.exec(text)?.[1];
-  if (!symbol) return undefined;
-  const bare = symbol.replace('^', '');
-  return NOT_TICKERS.has(bare) || COVERED.has(bare) ? undefined : symbol;
-}
+export const typedComparison = tickerAfter(COMPARING);
+
+/** The same, also after the verb of a bet ("small caps beat VTI", "lag VTI", "better than VTI"). */
+export const typedRival = tickerAfter(`${COMPARING}|${BETTING}`);

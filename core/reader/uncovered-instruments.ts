@@ -24,7 +24,7 @@ const UNCOVERED: readonly Uncovered[] = [
   { etf: 'IWV', index: '^RUA', term: 'russell-3000', phrases: ['russell 3000', 'russell3000', 'rua', '^rua', '러셀 3000', '러셀3000'] },
   { etf: 'IWB', index: '^RUI', phrases: ['russell 1000', 'russell1000', 'rui', '^rui', '러셀 1000', '러셀1000'] },
   { etf: 'IJH', index: '^SP400', term: 'mid-cap', phrases: ['s&p midcap 400', 's&p mid cap 400', 's&p 400', 'sp 400', 's&p400', 'sp400', 's&p 400 지수'] },
-  { etf: 'DIA', index: '^DJI', phrases: ['dow jones', 'the dow', 'dow 30', 'djia', '^dji', '다우존스', '다우 지수', '다우지수'] },
+  { etf: 'DIA', index: '^DJI', phrases: ['dow jones', 'the dow', 'dow 30', 'djia', '^dji', '다우존스', '다우 지수', '다우지수', '다우'] },
 ];
 
 /** Every uncovered index the words name, first mention each, in order of appearance. */

@@ -28,6 +28,9 @@ describe('a bet in plain words', () => {
     ['I bet small caps win by 2025-12-31', 'The deadline 2025-12-31 is not in the future (today is 2026-01-20).'],
     ['I bet small caps win in 3 years', 'The deadline 2029-01-20 is more than two years out; the latest is 2028-01-20.'],
     ['I bet small caps beat the S&P by 150 points by March 31', '`margin` must be between 0 and 100.'],
+    // An index the data does not hold is named as said, never turned into a call against SPY.
+    ['I bet small caps beat the Dow by June 30', 'The data has no symbol DIA.'],
+    ['I bet small caps beat VTI by June 30', 'The data has no symbol VTI.'],
   ])('that the command refuses gets its reason, fails as that command would, and records nothing: %s', async (question, reason) => {
     const before = await callsKept();
     const outcome = await runText(COMMANDS, `/ask question:${question}`, consoleContext(running, 'en'), noLog);
@@ -37,7 +40,12 @@ describe('a bet in plain words', () => {
     expect(await callsKept()).toBe(before);
   });
 
-  it.each(['will small caps beat the S&P by March 31?', 'I bet small caps beat the S&P by March 31?', 'I bet small caps win'])('asked, or without a deadline, records nothing: %s', async (question) => {
+  it('records a negated bet as the other side\'s call', async () => {
+    const out = await ask("I bet small caps don't beat the S&P by June 30");
+    expect(out.result).toMatchObject({ call: { side: 'large', smallSymbol: 'IWM', largeSymbol: 'SPY', deadline: '2026-06-30' } });
+  });
+
+  it.each(['will small caps beat the S&P by March 31?', 'I bet small caps beat the S&P by March 31?', 'I bet small caps win', 'bet small caps beat the S&P by March 31?', 'I bet the Russell 2000 falls by June 30'])('asked, without a deadline or with no side said to win, records nothing: %s', async (question) => {
     const before = await callsKept();
     await ask(question);
     expect(await callsKept()).toBe(before);

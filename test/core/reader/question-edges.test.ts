@@ -55,6 +55,7 @@ describe('what the reader cannot place exactly, it names and offers', () => {
     ['러셀2000 vs 러셀3000', 'ambiguous: /smallcaps ytd vs:IWV | /explain 러셀3000'],
     ['russell 2000 vs russell 1000 over 5 years', '/smallcaps 5y vs:IWB'],
     ['small caps vs the dow ytd', '/smallcaps ytd vs:DIA'],
+    ['소형주가 올해 다우를 이겼어?', '/smallcaps ytd vs:DIA'],
     // A ticker typed in capitals after "vs" goes into vs: as typed; capitalised words that are not tickers do not.
     ['IWM vs IWV', '/smallcaps ytd vs:IWV'],
     ['how did IWM do against VTI this year', '/smallcaps ytd vs:VTI'],
