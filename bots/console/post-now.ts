@@ -4,7 +4,9 @@ import type { Reply } from '../../core/reply.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { ConsoleIo } from './console-bot.ts';
 import type { IsoDate } from '../../core/market/types.ts';
-import { lastCompletedSession, utcToZoned, zonedDateTimeToUtc } from '../../core/calendar/index.ts';
+import { addDays, lastCompletedSession, utcToZoned, zonedDateTimeToUtc } from '../../core/calendar/index.ts';
+import { t } from '../../core/i18n/translate.ts';
+import { formatDate } from '../../core/i18n/format.ts';
 import { UserError } from '../../core/user-error.ts';
 import { internalErrorReply, userErrorReply } from '../../commands/user-error-reply.ts';
 import { buildMorningPost } from '../../commands/rotation-post.ts';
@@ -20,6 +22,13 @@ export const CONSOLE_CHANNEL = 'console';
  */
 export function reportDateForMorning(morning: IsoDate, time: string, timeZone: string): IsoDate {
   return lastCompletedSession(zonedDateTimeToUtc(morning, time, timeZone));
+}
+
+/** The first morning whose brief reports `reportDate`: the brief goes out then and on no later morning. */
+export function firstMorningFor(reportDate: IsoDate, time: string, timeZone: string): IsoDate {
+  let morning = reportDate;
+  while (reportDateForMorning(morning, time, timeZone) !== reportDate) morning = addDays(morning, 1);
+  return morning;
 }
 
 /**
@@ -45,7 +54,12 @@ export async function postNow(services: Services, log: Logger, io: ConsoleIo, js
     });
     if (built.status !== 'ready') throw new Error('unreachable: stale data is accepted');
     replies = built.replies;
-    result = { morning, postTime: config.ROTATION_POST_TIME, postTimeZone: config.ROTATION_POST_TIMEZONE, ...(built.result as object) };
+    const firstMorning = firstMorningFor(reportDate, config.ROTATION_POST_TIME, config.ROTATION_POST_TIMEZONE);
+    const postsThatMorning = firstMorning === morning;
+    if (!postsThatMorning && !json) {
+      io.out(t(locale, 'console.postNow.notThisMorning', { morning: formatDate(locale, morning), session: formatDate(locale, reportDate), first: formatDate(locale, firstMorning) }));
+    }
+    result = { morning, postTime: config.ROTATION_POST_TIME, postTimeZone: config.ROTATION_POST_TIMEZONE, postsThatMorning, firstMorning, ...(built.result as object) };
   } catch (error) {
     if (error instanceof UserError) {
       replies = [userErrorReply(error, undefined, { locale, commandPrefix: '/' })];

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ConsoleIo } from '../../bots/console/console-bot.ts';
-import { postNow, reportDateForMorning } from '../../bots/console/post-now.ts';
+import { firstMorningFor, postNow, reportDateForMorning } from '../../bots/console/post-now.ts';
 import { buildClosedNotice, buildMorningPost } from '../../commands/rotation-post.ts';
 import { loadLegs } from '../../commands/load-legs.ts';
 import { compareLegs } from '../../core/market/compare.ts';
@@ -73,6 +73,22 @@ describe('post-now --as-of 2026-01-21', () => {
     } finally {
       await ko.close();
     }
+  });
+
+  it('says when no brief goes out that morning (a Sunday, a holiday, the morning after one) and which morning it went out', async () => {
+    expect(firstMorningFor('2026-01-16', '08:30', 'America/New_York')).toBe('2026-01-17');
+    expect(firstMorningFor('2026-01-20', '08:30', 'America/New_York')).toBe('2026-01-21');
+    const sunday = realServices('2026-01-18', { ROTATION_OUT_DIR: '/tmp/rotation-bot-test-out' });
+    try {
+      const text = await capture((io) => postNow(sunday.services, log, io, false));
+      expect(text.out.split('\n')[0]).toBe('No brief goes out on the morning of Jan 18, 2026: no session has closed since Jan 16, 2026, whose brief went out on the morning of Jan 17, 2026. That brief, for reference:');
+      const json = JSON.parse((await capture((io) => postNow(sunday.services, log, io, true))).out) as { result: { postsThatMorning: boolean; firstMorning: string } };
+      expect(json.result).toMatchObject({ postsThatMorning: false, firstMorning: '2026-01-17' });
+    } finally {
+      sunday.close();
+    }
+    const json = JSON.parse((await capture((io) => postNow(running.services, log, io, true))).out) as { result: { postsThatMorning: boolean } };
+    expect(json.result.postsThatMorning).toBe(true);
   });
 
   it('lists the console calls settled at the reported close', async () => {
