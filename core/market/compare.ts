@@ -111,8 +111,10 @@ export function compareLegs(legs: readonly LegInput[], period: Period, asOf: Iso
   });
   for (const role of ['small', 'large'] as const) {
     if (!covering.some((l) => l.instrument.role === role)) {
-      throw new UserError('data.noLegCovers', {
-        role,
+      const ofRole = legs.filter((l) => l.instrument.role === role).map((l) => l.instrument.symbol);
+      const noTotal = omitted.filter((o) => o.instrument.role === role && o.reason === 'no-total-return').map((o) => o.instrument.symbol);
+      if (noTotal.length === ofRole.length) throw new UserError('data.noTotalReturn', { legs: noTotal.join(', ') });
+      throw new UserError(role === 'small' ? 'data.noSmallLegCovers' : 'data.noLargeLegCovers', {
         from: baseDate,
         to: endDate,
         legs: legs.filter((l) => l.instrument.role === role).map((l) => l.instrument.symbol).join(', '),

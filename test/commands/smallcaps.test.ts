@@ -78,6 +78,18 @@ describe('/smallcaps on ../shared/market-data at 2026-01-20', () => {
     expect(articleFor('110.5')).toBe('a');
   });
 
+  it('says a total return needs adjusted closes when the data has none, rather than suggesting a shorter period', async () => {
+    const outcome = await ask('/smallcaps ytd basis:total');
+    expect(outcome.ok).toBe(false);
+    expect(outcome.output.replies[0]!.text).toContain('SPY, QQQ: this data has no adjusted closes (dividends reinvested), so the total return cannot be measured. Ask with basis:price');
+  });
+
+  it('names the side no data covers, in Korean too', async () => {
+    const ko = await runText(COMMANDS, '/smallcaps from:1995-01-03 to:1995-12-29', { ...consoleContext(running), locale: 'ko' }, noLog);
+    expect(ko.output.replies[0]!.text).toContain('소형주 데이터가 없습니다(IWM, IJR 확인)');
+    expect(ko.output.replies[0]!.text).not.toMatch(/\b(small|large)\b/);
+  });
+
   it('never sets an index against its own ETF: vs:^RUT leaves IWM out', async () => {
     const reply = (await ask('/smallcaps ytd vs:^RUT')).output.replies[0]!;
     expect(reply.title).toBe('S&P 600 vs Russell 2000 · Year to date');
