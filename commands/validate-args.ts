@@ -23,7 +23,8 @@ function optionSchema(name: string, o: OptionSpec): z.ZodType<unknown> {
       case 'string': {
         if (typeof text !== 'string') return fail('input.notText');
         const max = o.maxLength ?? 200;
-        if (text.length > max) return fail('input.tooLong', { max });
+        // A choice is named by its choices, however long the text that missed them.
+        if (text.length > max && !o.choices) return fail('input.tooLong', { max });
         if (!o.choices) return text;
         const match = o.choices.find((c) => c.toLowerCase() === text.toLowerCase());
         if (match !== undefined) return match;
