@@ -20,6 +20,13 @@ const REPLY_BUDGET = 5_000;
 type View = { readonly locale: Locale; readonly prefix: string; readonly asOf: IsoDate; readonly source: string };
 
 function claimLine(c: CheckedClaim, locale: Locale): string {
+  const line = measuredLine(c, locale);
+  return c.kind === 'lead' && c.written === 'percent' && c.stated !== null
+    ? `${line} (${t(locale, 'reader.leadInPercent', { written: formatPercent(locale, Math.abs(c.stated), 1, false) })})`
+    : line;
+}
+
+function measuredLine(c: CheckedClaim, locale: Locale): string {
   const verdict = t(locale, `reader.verdict.${c.verdict}`);
   const why = t(locale, `reader.why.${c.why}`, c.offPp !== undefined ? { off: Math.abs(c.offPp).toFixed(1) } : {});
   if (c.measured === null || !c.baseDate || !c.endDate) return t(locale, 'reader.uncheckedLine', { verdict: `**${verdict}**`, why });
@@ -29,7 +36,9 @@ function claimLine(c: CheckedClaim, locale: Locale): string {
     return t(locale, 'reader.returnLine', { name: nameOf(c.symbols[0]!, locale), stated, measured: formatPercent(locale, c.measured, 1), ...dates });
   }
   const direction = c.leads ? (c.strong ? 'strongLead' : 'leads') : c.strong ? 'strongLag' : 'lags';
-  const stated = c.stated !== null ? formatPp(locale, c.stated * 100) : t(locale, `reader.stated.${direction}`);
+  const stated = c.stated === null ? t(locale, `reader.stated.${direction}`)
+    : c.leads === undefined ? t(locale, 'reader.stated.gap', { pp: formatPp(locale, c.stated * 100, 1, false) })
+    : formatPp(locale, c.stated * 100);
   return t(locale, 'reader.leadLine', { small: nameOf(c.symbols[0]!, locale), large: nameOf(c.symbols[1]!, locale), stated, measured: formatPp(locale, c.measured * 100), ...dates });
 }
 

@@ -23,8 +23,8 @@ export function formatPercent(locale: Locale, decimal: number, digits = 1, signe
 }
 
 /** A difference of percentages in percentage points: 7.3 → "+7.3 pp" (Korean "+7.3%p"). */
-export function formatPp(locale: Locale, pp: number, digits = 1): string {
-  const n = numberFormat(locale, digits, true).format(pp);
+export function formatPp(locale: Locale, pp: number, digits = 1, signed = true): string {
+  const n = numberFormat(locale, digits, signed).format(pp);
   return locale === 'ko' ? `${n}%p` : `${n} pp`;
 }
 

@@ -31,9 +31,9 @@ export function findInstruments(words: Words): InstrumentMention[] {
   return mentionsWithEnds(words).map(({ end: _end, ...m }) => m);
 }
 
-/** The same mentions with where each ends in the lowercase text, to read the words that follow it. */
-export function findInstrumentSpans(words: Words): (InstrumentMention & { readonly to: number })[] {
-  return mentionsWithEnds(words).map(({ end, ...m }) => ({ ...m, to: endInLower(words, end, m.hangul) }));
+/** The same mentions with where each starts and ends in the lowercase text, to read the words around it. */
+export function findInstrumentSpans(words: Words): (InstrumentMention & { readonly from: number; readonly to: number })[] {
+  return mentionsWithEnds(words).map(({ end, ...m }) => ({ ...m, from: order(m, words), to: endInLower(words, end, m.hangul) }));
 }
 
 /** Where a mention ending at `end` (a token index, or a compact offset for Hangul) ends in the lowercase text. */

@@ -11,7 +11,8 @@ export type Verdict = 'holds' | 'roughly' | 'does-not-hold' | 'cannot-check';
  * ("about 8%", "약 8%") holds within 1 pp and roughly within 2.5 pp; an exact one holds within
  * 0.25 pp (rounding) and roughly within 1 pp. A figure of the wrong sign never holds. A lead
  * holds when the spread has the stated sign, is "roughly" within 0.5 pp of even, and a strong
- * lead ("well ahead", "크게") needs 3 pp to hold.
+ * lead ("well ahead", "크게") needs 3 pp to hold. A lead stated as a figure is checked like a
+ * hedged one, in percentage points whatever unit the article wrote.
  */
 export const TOLERANCE_PP = { hedged: { holds: 1, roughly: 2.5 }, exact: { holds: 0.25, roughly: 1 }, even: 0.5, strongLead: 3 } as const;
 
@@ -26,7 +27,7 @@ export type CheckedClaim = {
   readonly symbols: readonly string[];
   /** The period option (`ytd`, `2023`, `from:…`), or null when the sentence names none. */
   readonly period: string | null;
-  /** Decimal: a return for a return claim, a small-minus-large spread for a lead (null when only the direction was stated). */
+  /** Decimal: a return for a return claim, a small-minus-large spread for a lead (null when only the direction was stated; the size of the spread for a gap stated with no direction). */
   readonly stated: number | null;
   readonly measured: number | null;
   readonly verdict: Verdict;
@@ -36,6 +37,8 @@ export type CheckedClaim = {
   readonly hedged?: boolean;
   readonly leads?: boolean;
   readonly strong?: boolean;
+  /** The unit the article gave a lead in: percent where percentage points were meant. */
+  readonly written?: 'percent' | 'pp';
   readonly baseDate?: IsoDate;
   readonly endDate?: IsoDate;
 };
@@ -65,8 +68,8 @@ export function measureClaims(claims: readonly Claim[], legs: readonly LegInput[
   return claims.map((claim): CheckedClaim => {
     if (claim.kind === 'unchecked') return { quote: claim.quote, kind: claim.kind, symbols: [], period: null, stated: null, measured: null, verdict: 'cannot-check', why: claim.reason };
     const symbols = claim.kind === 'return' ? [claim.symbol] : [claim.small, claim.large];
-    const stated = claim.kind === 'return' ? claim.stated : claim.statedPp !== undefined ? (claim.leads ? 1 : -1) * Math.abs(claim.statedPp) / 100 : null;
-    const head = { quote: claim.quote, kind: claim.kind, symbols, period: claim.period ?? null, stated, ...(claim.kind === 'return' ? { hedged: claim.hedged } : { leads: claim.leads, strong: claim.strong }) };
+    const stated = claim.kind === 'return' ? claim.stated : claim.statedPp !== undefined ? (claim.leads === false ? -1 : 1) * Math.abs(claim.statedPp) / 100 : null;
+    const head = { quote: claim.quote, kind: claim.kind, symbols, period: claim.period ?? null, stated, ...(claim.kind === 'return' ? { hedged: claim.hedged } : { leads: claim.leads, strong: claim.strong, written: claim.written }) };
     if (!claim.period) return { ...head, measured: null, verdict: 'cannot-check', why: 'no-period' };
     const c = compare(claim.period);
     const dates = c ? { baseDate: c.baseDate, endDate: c.endDate } : {};
@@ -79,7 +82,8 @@ export function measureClaims(claims: readonly Claim[], legs: readonly LegInput[
     const l = c && returnOf(c, claim.large);
     if (s === undefined || l === undefined || s === null || l === null) return { ...head, measured: null, verdict: 'cannot-check', why: 'no-data', ...dates };
     const spread = s - l;
-    if (stated !== null) return { ...head, measured: spread, ...dates, ...figureVerdict(stated, spread, true) };
+    // A gap with no direction is checked on its size.
+    if (stated !== null) return { ...head, measured: spread, ...dates, ...figureVerdict(stated, claim.leads === undefined ? Math.abs(spread) : spread, true) };
     const pp = spread * 100;
     const signed = claim.leads ? pp : -pp;
     const verdict: Pick<CheckedClaim, 'verdict' | 'why'> =

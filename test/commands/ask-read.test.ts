@@ -136,6 +136,39 @@ describe('/read', () => {
     expect(later.asOf).toBe('2026-01-20');
   });
 
+  it('prints one line per index when a sentence states two returns', async () => {
+    const reply = (await run('/read The Russell 2000 is up 7% this year while the S&P 500 is down 3% this year.')).output.replies[0]!;
+    expect(reply.text).toContain('2 claims checked');
+    const value = reply.fields[0]!.value;
+    expect(value).toContain('Russell 2000 (IWM): stated +7.0%, measured +6.7%');
+    expect(value).toContain('S&P 500 (SPY): stated -3.0%, measured -0.6% (Dec 31, 2025 → Jan 20, 2026): **does not hold**, 2.4 pp from the stated figure, outside the tolerance');
+  });
+
+  it('prints a lead written in % as one claim in percentage points, saying the article wrote %', async () => {
+    const reply = (await run('/read Small caps lead large caps by 10% this year.')).output.replies[0]!;
+    expect(reply.text).toContain('1 claim checked');
+    expect(reply.fields[0]!.value).toBe('• Russell 2000 (IWM) vs S&P 500 (SPY): stated +10.0 pp, measured spread +7.3 pp (Dec 31, 2025 → Jan 20, 2026): **does not hold**, 2.7 pp from the stated figure, outside the tolerance (the article wrote 10.0%; a lead between two returns is in percentage points, not percent)');
+  });
+
+  it('says in Korean that a lead written in % is in %p', async () => {
+    const reply = (await run('/read 소형주는 올해 대형주를 7.3% 앞섰다.')).output.replies[0]!;
+    expect(reply.fields[0]!.value).toContain("기사 '+7.3%p', 측정 격차 +7.3%p");
+    expect(reply.fields[0]!.value).toContain('(기사는 7.3%로 썼지만 두 수익률의 격차는 %가 아니라 %p 단위입니다)');
+  });
+
+  it('prints a gap with no direction by its size, a lead in %p with no note', async () => {
+    const gap = (await run('/read 올해 소형주와 대형주의 격차는 7%p로 벌어졌다.')).output.replies[0]!.fields[0]!.value;
+    expect(gap).toContain("기사 '격차 7.0%p', 측정 격차 +7.3%p");
+    expect(gap).toContain('**맞음**, 기사 수치와 0.3%p 차이');
+    expect(gap).not.toContain('단위입니다');
+  });
+
+  it('prints a stated lag as a negative spread', async () => {
+    const value = (await run('/read Small caps trail the S&P by 2 points this year.')).output.replies[0]!.fields[0]!.value;
+    expect(value).toContain('stated -2.0 pp, measured spread +7.3 pp');
+    expect(value).toContain('**does not hold**, the measured figure has the opposite sign');
+  });
+
   it('refuses more than 20,000 characters, saying the limit', async () => {
     const outcome = await run(`/read ${'x'.repeat(20_001)}`);
     expect(outcome.ok).toBe(false);

@@ -112,6 +112,72 @@ describe('claims in English', () => {
   });
 });
 
+describe('a sentence with two figures, and leads stated as figures', () => {
+  const claims = (text: string) => measureClaims(read(text).claims, legs, asOf);
+
+  it.each([
+    ['The Russell 2000 is up 7% this year while the S&P 500 is down 3% this year.'],
+    ['러셀2000은 올해 7% 올랐고 S&P 500은 3% 하락했다.'],
+  ])('checks each index with its own figure as its own claim: %s', (text) => {
+    const checked = claims(text);
+    expect(checked.map((c) => [c.kind, c.symbols, c.stated])).toEqual([['return', ['IWM'], 0.07], ['return', ['SPY'], -0.03]]);
+    expect(checked[1]!.measured! * 100).toBeCloseTo(-0.6, 1);
+    expect(checked[1]).toMatchObject({ verdict: 'does-not-hold', why: 'off' });
+  });
+
+  it('gives a figure to the side named after the previous figure, and its fall to it alone', () => {
+    const checked = claims('The S&P 500 fell 1% this year while the Russell 2000 and the S&P 600 rose about 8%.');
+    expect(checked.map((c) => [c.symbols[0], c.stated, c.hedged])).toEqual([['SPY', -0.01, false], ['IWM', 0.08, true], ['IJR', 0.08, true]]);
+  });
+
+  it.each([
+    ['Small caps lead large caps by 10% this year.', 0.1, 'percent', 'does-not-hold'],
+    ['Small caps have a lead of 7.3% over large caps this year.', 0.073, 'percent', 'holds'],
+    ['Small caps outperformed large caps by 5 percentage points this year.', 0.05, 'pp', 'roughly'],
+    ['The Russell 2000 leads the S&P 500 by about 7 points this year.', 0.07, 'pp', 'holds'],
+    ['소형주가 올해 대형주를 7.3%p 앞섰다.', 0.073, 'pp', 'holds'],
+    ['소형주는 올해 대형주를 7.3% 앞섰다.', 0.073, 'percent', 'holds'],
+    ['소형주는 올해 대형주보다 7% 더 올랐다.', 0.07, 'percent', 'holds'],
+  ])('checks a stated lead against the spread in points, not as a return: %s', (text, stated, written, verdict) => {
+    const checked = claims(text);
+    expect(checked).toHaveLength(1);
+    expect(checked[0]).toMatchObject({ kind: 'lead', symbols: ['IWM', 'SPY'], period: 'ytd', stated, written, verdict });
+    expect(checked[0]!.measured! * 100).toBeCloseTo(7.31, 1);
+  });
+
+  it('keeps a return and a lead in one sentence apart', () => {
+    const checked = claims('The Russell 2000 rose 6.7% this year, beating the S&P 500 by 7.3 points.');
+    expect(checked.map((c) => [c.kind, c.stated, c.verdict])).toEqual([['return', 0.067, 'holds'], ['lead', 0.073, 'holds']]);
+  });
+
+  it.each([
+    ['Small caps trail the S&P by 2 points this year.', -0.02],
+    ['소형주는 올해 대형주에 2%p 뒤졌다.', -0.02],
+    ['소형주는 올해 대형주보다 7% 더 하락했다.', -0.07],
+  ])('checks a stated lag as a negative spread: %s', (text, stated) => {
+    const [c] = claims(text);
+    expect(c).toMatchObject({ kind: 'lead', leads: false, stated, verdict: 'does-not-hold', why: 'wrong-sign' });
+  });
+
+  it('reads a lag with no period as a negative spread it cannot measure', () => {
+    const [c] = claims('Small caps trail the S&P by 2 points.');
+    expect(c).toMatchObject({ kind: 'lead', stated: -0.02, verdict: 'cannot-check', why: 'no-period' });
+  });
+
+  it.each([
+    ['올해 소형주와 대형주의 격차는 7%p로 벌어졌다.', 'pp'],
+    ['올해 소형주와 대형주의 수익률 차이는 약 7%다.', 'percent'],
+  ])('checks a gap stated with no direction on its size: %s', (text, written) => {
+    const [c] = claims(text);
+    expect(c).toMatchObject({ kind: 'lead', stated: 0.07, written, verdict: 'holds' });
+    expect(c!.leads).toBeUndefined();
+  });
+
+  it('does not read index points as a figure', () => {
+    expect(claims('The Russell 2000 fell 50 points this year.')).toEqual([]);
+  });
+});
+
 describe('bad input to the article reader', () => {
   it.each([
     ['empty', '', 'empty'],
