@@ -38,6 +38,17 @@ function keysOf(index: GlossaryIndex): readonly Key[] {
   return keys;
 }
 
+/** normalizeTerm of one character, remembered: an article repeats a few hundred characters thousands of times. */
+const charForms = new Map<string, string>();
+function normalizedChar(c: string): string {
+  let form = charForms.get(c);
+  if (form === undefined) {
+    form = normalizeTerm(c);
+    if (charForms.size < 10_000) charForms.set(c, form);
+  }
+  return form;
+}
+
 /** The text in glossary form (as normalizeTerm), with each kept character's offset in the original. */
 function normalizedWithOffsets(text: string): { norm: string; at: number[] } {
   let norm = '';
@@ -50,7 +61,7 @@ function normalizedWithOffsets(text: string): { norm: string; at: number[] } {
       i += 2;
       continue;
     }
-    for (const c of normalizeTerm(text[i]!)) {
+    for (const c of normalizedChar(text[i]!)) {
       norm += c;
       at.push(i);
     }
