@@ -3,7 +3,7 @@ import { findDeadlines, spanEnd } from './deadline-words.ts';
 import { findPeriods } from './period-words.ts';
 import { endInLower, findInstrumentSpans } from './instruments.ts';
 import { findUncovered, insideUncovered } from './uncovered-instruments.ts';
-import { typedRival } from './typed-ticker.ts';
+import { typedRival, typedTickers } from './typed-ticker.ts';
 import type { Words } from './words.ts';
 import { toWords } from './words.ts';
 
@@ -98,7 +98,7 @@ function callId(lower: string, aboutCalls: boolean): string | undefined {
  */
 function betLines(text: string, asOf: IsoDate): readonly string[] | undefined {
   const lower = text.toLowerCase();
-  const spans = betSpans(toWords(text));
+  const spans = betSpans(toWords(text), text);
   const bet = betOf(lower, spans);
   const side = bet?.side;
   const deadlines = [...new Set(findDeadlines(text, asOf).map((d) => d.date))];
@@ -122,11 +122,13 @@ function makeLine(side: LegRole, { small, vs }: Legs, by: IsoDate, margin: strin
  * The sides and indexes named, in order: an index the universe does not hold (the Dow, the Russell
  * 3000) as a large side by its ETF, never as the covered name inside it.
  */
-function betSpans(words: Words): Span[] {
+function betSpans(words: Words, text: string): Span[] {
   const uncovered = findUncovered(words);
   const named = findInstrumentSpans(words).filter((s) => !insideUncovered(uncovered, s));
   const others = uncovered.map((u) => ({ role: 'large' as const, symbol: u.etf, to: endInLower(words, u.end, u.hangul) }));
-  return [...named, ...others].sort((a, b) => a.to - b.to);
+  const known = [...named, ...others];
+  const tickers = typedTickers(text).filter((t) => !known.some((s) => s.to === t.to)).map((t) => ({ role: 'large' as const, symbol: t.symbol, to: t.to }));
+  return [...known, ...tickers].sort((a, b) => a.to - b.to);
 }
 
 /**

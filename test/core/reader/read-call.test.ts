@@ -42,6 +42,10 @@ const CALL_PHRASINGS: readonly (readonly [string, string])[] = [
   ['I bet the russell lags the s&p 600 by june 30', '/call side:large vs:IJR small:IWM by:2026-06-30'],
   ['내기: S&P 600이 3월 31일까지 러셀을 이긴다', '/call side:small vs:IWM small:IJR by:2026-03-31'],
   ['I bet the Russell 2000 beats the S&P by March 31', '/call side:small vs:SPY by:2026-03-31'],
+  // A ticker typed as the bet's subject is the side said to win, not dropped.
+  ['I bet VTI beats small caps by June 30', '/call side:large vs:VTI by:2026-06-30'],
+  ['내기: VTI가 6월 30일까지 소형주를 이긴다', '/call side:large vs:VTI by:2026-06-30'],
+  ['I bet the DJIA beats small caps by June 30', '/call side:large vs:DIA by:2026-06-30'],
   // A negated verb is the other side's call.
   ["I bet small caps don't beat the S&P by June 30", '/call side:large vs:SPY by:2026-06-30'],
   ['I bet small caps will not beat the S&P by June 30', '/call side:large vs:SPY by:2026-06-30'],
