@@ -22,6 +22,8 @@ export function readFor(question: string, ctx: Pick<CommandContext, 'services'>)
 /**
  * Reads a plain-words question and runs the very command it reads as, through prepare() like a
  * typed command; the first reply carries `readAs`. Ambiguous: nothing runs, 2–3 buttons instead.
+ * When that command refuses the request, its error reply comes as a RefusedAnswer, so the outcome
+ * is the user error it would be for the typed command.
  * This is what mentions, DMs and console lines that are not commands use too.
  */
 export async function answerQuestion(question: string, ctx: CommandContext, registry: readonly AnyCommand[]): Promise<CommandOutput> {

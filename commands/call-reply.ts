@@ -35,7 +35,7 @@ function leadSuffix(locale: Locale, s: Standing, call: Call | undefined): string
 
 export const marginText = (locale: Locale, call: Call) => unsignedPp(locale, call.marginPp);
 
-const unsignedPp = (locale: Locale, pp: number) => formatPp(locale, Math.abs(pp), 2).replace(/^\+/, '');
+const unsignedPp = (locale: Locale, pp: number) => formatPp(locale, Math.abs(pp), 2, false);
 
 /** The called side's display name and the other's. */
 export function calledSides(locale: Locale, call: Call): { readonly winner: string; readonly loser: string } {
