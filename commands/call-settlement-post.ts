@@ -1,5 +1,6 @@
 import type { Services } from './context.ts';
 import type { Call } from '../core/calls/call.ts';
+import type { Reply } from '../core/reply.ts';
 import type { BuiltPost } from './rotation-post.ts';
 import { t } from '../core/i18n/translate.ts';
 import { lastCompletedSession } from '../core/calendar/index.ts';
@@ -19,6 +20,9 @@ export async function buildSettlementPost(services: Services, call: Call): Promi
   const standing = callStanding(call, bars, today, lastCompletedSession(services.now()));
   if (standing.state !== 'settled') return { status: 'not-ready', dataAsOf: bars.small.at(-1)?.date ?? call.start.date };
   const text = [claimText(locale, call, callerName(call)), statusText(locale, standing, call), t(locale, 'call.settledHint', { id: call.id })].join('\n');
-  const reply = callReply(locale, t(locale, 'call.title.settled'), text, callFooter(locale, services.market.sourceLabel, standing.settlesOn), 'public', standing.result.hit ? 'positive' : 'negative');
+  const reply: Reply = {
+    ...callReply(locale, t(locale, 'call.title.settled'), text, callFooter(locale, services.market.sourceLabel, standing.settlesOn), 'public', standing.result.hit ? 'positive' : 'negative'),
+    notify: [call.userId],
+  };
   return { status: 'ready', replies: [reply], result: { call, standing }, dataAsOf: standing.settlesOn };
 }

@@ -37,6 +37,11 @@ export type Reply = {
   readonly actions?: readonly ReplyAction[];
   /** The command line a plain-words question was read as; renderers head the answer with it ("Read as `/smallcaps ytd`"). */
   readonly readAs?: string;
+  /**
+   * Platform user ids the post is addressed to. Renderers that can notify turn them into mentions
+   * (nothing in `text` ever pings); the console ignores them, as the text already names the person.
+   */
+  readonly notify?: readonly string[];
 };
 
 export type CommandOutput = {

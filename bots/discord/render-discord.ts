@@ -4,6 +4,7 @@ import { encodeAction } from '../../commands/actions.ts';
 import { DISCORD_LIMITS as L } from '../../core/platform-limits.ts';
 import { truncate } from '../../core/text/fit-text.ts';
 import { readAsHeading } from '../../commands/ask-reply.ts';
+import { mentionIds } from '../../core/text/mention-ids.ts';
 
 export type DiscordFile = { readonly attachment: Buffer; readonly name: string; readonly description: string };
 export type DiscordButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
@@ -15,8 +16,8 @@ export type DiscordMessage = {
   files?: DiscordFile[];
   components?: DiscordButtonRow[];
   flags?: MessageFlags.Ephemeral;
-  /** Replies may quote user input: never let it ping anyone. */
-  allowedMentions: { parse: [] };
+  /** Replies may quote user input: nothing pings but the users a post is addressed to (`Reply.notify`). */
+  allowedMentions: { parse: []; users?: string[] };
 };
 
 export const TONE_COLOURS: Record<Tone, number> = {
@@ -138,11 +139,12 @@ function fitEmbed(reply: Reply): Fitted {
 export function renderDiscord(reply: Reply): DiscordMessage {
   const { embed, cut } = fitEmbed(reply);
   const empty = !embed.title && !embed.description && !embed.fields;
-  const message: DiscordMessage = { embeds: empty ? [] : [embed], allowedMentions: { parse: [] } };
-  // The plain text carries the gist whenever the embed could not hold everything.
+  const notify = mentionIds(reply.notify);
+  const message: DiscordMessage = { embeds: empty ? [] : [embed], allowedMentions: notify.length ? { parse: [], users: notify } : { parse: [] } };
+  // Embeds never notify, so mentions go in the plain text, which also carries the gist whenever the embed could not hold everything.
   const heading = reply.readAs ? readAsHeading(reply.locale, reply.readAs) : undefined;
-  if (cut || empty) message.content = truncate(heading ? `${heading}\n${reply.fallbackText}` : reply.fallbackText, L.content);
-  else if (heading) message.content = truncate(heading, L.content);
+  const content = [notify.map((id) => `<@${id}>`).join(' '), heading, cut || empty ? reply.fallbackText : ''].filter(Boolean).join('\n');
+  if (content) message.content = truncate(content, L.content);
   if (reply.chart && !empty) {
     const name = attachmentName(reply.chart.filename);
     embed.image = { url: `attachment://${name}` };

@@ -5,6 +5,7 @@ import { SLACK_LIMITS as L } from '../../core/platform-limits.ts';
 import { slackText } from './slack-texts.ts';
 import { splitText, truncate } from '../../core/text/fit-text.ts';
 import { readAsHeading } from '../../commands/ask-reply.ts';
+import { mentionIds } from '../../core/text/mention-ids.ts';
 
 export type RenderOptions = {
   /**
@@ -98,7 +99,9 @@ function contextBlock(markdown: string): ContextBlock {
  * private upload cannot be shown in an ephemeral message.
  */
 export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMessage {
+  const mentions = mentionIds(reply.notify).map((id) => `<@${id}>`).join(' ');
   const head: SlackBlock[] = [
+    ...(mentions ? [{ type: 'context', elements: [mrkdwn(mentions)] } as ContextBlock] : []),
     ...(reply.readAs ? [contextBlock(readAsHeading(reply.locale, reply.readAs))] : []),
     ...(reply.title.trim() ? [{ type: 'header', text: { type: 'plain_text', text: truncate(reply.title.replace(/\s+/g, ' '), L.headerText), emoji: true } } as SlackBlock] : []),
   ];
@@ -113,6 +116,6 @@ export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMes
   const body = whole.length <= room ? whole : [...text, ...fieldSections(reply.fields, false)];
   const kept = body.length <= room ? body : [...body.slice(0, room - 1), contextBlock(slackText(reply.locale, 'shortened'))];
   const gist = reply.fallbackText.trim() || reply.title.trim() || reply.text.trim() || '…';
-  const fallback = reply.readAs ? `${readAsHeading(reply.locale, reply.readAs)}\n${gist}` : gist;
-  return { text: truncate(toMrkdwn(fallback), L.messageText), blocks: [...head, ...kept, ...tail] };
+  const fallback = toMrkdwn(reply.readAs ? `${readAsHeading(reply.locale, reply.readAs)}\n${gist}` : gist);
+  return { text: truncate(mentions ? `${mentions} ${fallback}` : fallback, L.messageText), blocks: [...head, ...kept, ...tail] };
 }

@@ -75,6 +75,7 @@ describe('/call end to end on Discord (real discord.js client, local fake Discor
       const body = JSON.stringify(posts[0]!.json);
       expect(body).toContain('Call settled');
       expect(body).toContain('User 7000 called Russell 2000');
+      expect(posts[0]!.json).toMatchObject({ content: '<@7000>', allowed_mentions: { parse: [], users: ['7000'] } });
       expect(body).toContain('Settled at the Feb 3, 2026 close: IWM +0.08% vs SPY +1.76%, spread -1.69 pp. A miss.');
     } finally {
       await stop();

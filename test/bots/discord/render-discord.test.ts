@@ -138,6 +138,15 @@ describe('renderDiscord', () => {
     expect(m.components?.every((r) => r.components.length === 5)).toBe(true);
   });
 
+  it('pings only the users a post is addressed to, from the plain text above the embed', () => {
+    const m = renderDiscord({ ...normalReply, text: '@everyone <@123> won', notify: ['7000', '7000', 'x>y'] });
+    expect(m.content).toBe('<@7000>');
+    expect(m.allowedMentions).toEqual({ parse: [], users: ['7000'] });
+    expect(embedOf(m).description).toBe('@everyone <@123> won');
+    const cut = renderDiscord({ ...oversizedReply, notify: ['7000'] });
+    expect(cut.content).toMatch(/^<@7000>\n/);
+  });
+
   it('sends only the fallback text when the reply has nothing for an embed', () => {
     const m = renderDiscord(emptyReply);
     expect(m.embeds).toEqual([]);

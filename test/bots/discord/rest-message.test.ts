@@ -24,6 +24,11 @@ describe('toRestMessage', () => {
     expect(body.content).toBe('@everyone hi');
   });
 
+  it('lets a post ping the users it is addressed to, and nobody else', () => {
+    const { body } = toRestMessage({ content: '<@7000> @everyone', embeds: [], allowedMentions: { parse: [], users: ['7000'] } });
+    expect(body.allowed_mentions).toEqual({ parse: [], users: ['7000'] });
+  });
+
   it('sends no attachments or components when there are none', () => {
     const { body, files } = toRestMessage({ embeds: [{ title: 't' }], components: [], allowedMentions: { parse: [] } });
     expect(files).toEqual([]);

@@ -186,6 +186,13 @@ describe('renderSlack', () => {
     expect(ofType(m, 'context').map((c) => c.elements[0]!.text)).toEqual([normalReply.footer, 'Invite me with `/invite @Rotation Bot`.']);
   });
 
+  it('mentions the users a post is addressed to above the header and in the notification text; text never pings', () => {
+    const m = renderSlack({ ...normalReply, text: '<!channel> <@U9> won', notify: ['U_EN', 'U_EN', 'U>1'] });
+    expect(m.blocks[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '<@U_EN>' }] });
+    expect(m.text).toMatch(/^<@U_EN> /);
+    expect(allText(m)).toContain('&lt;!channel&gt; &lt;@U9&gt; won');
+  });
+
   it('fits at most 25 buttons in one actions block', () => {
     const m = renderSlack(manyActionsReply);
     expect(ofType(m, 'actions')).toHaveLength(1);

@@ -84,6 +84,7 @@ describe('/call end to end on Slack (real Bolt app, local fake Slack, one databa
       const body = JSON.stringify(posts[0]!.params);
       expect(body).toContain('Call settled');
       expect(body).toContain('Mina Park called Russell 2000');
+      expect(String(posts[0]!.params.text)).toMatch(/^<@U_EN> /);
       expect(body).toContain('Settled at the Feb 3, 2026 close: IWM +0.08% vs SPY +1.76%, spread -1.69 pp. A miss.');
     } finally {
       await stop();
