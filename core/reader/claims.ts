@@ -20,7 +20,9 @@ export type Claim =
 const UP = ['rose', 'rise', 'rises', 'risen', 'up', 'gained', 'gain', 'gains', 'climbed', 'jumped', 'rallied', 'advanced', 'added', 'higher', '상승', '올라', '올랐', '오른', '급등', '뛰', '강세'];
 const DOWN = ['fell', 'fall', 'falls', 'fallen', 'down', 'dropped', 'lost', 'declined', 'slid', 'slumped', 'lower', '하락', '떨어', '내린', '내렸', '빠졌', '급락', '약세'];
 const LEAD = ['ahead of', 'beat', 'beats', 'beating', 'beaten', 'outperform', 'outperforms', 'outperformed', 'outperforming', 'outpaced', 'outpacing', 'led', 'leading', 'topped', 'lead', 'leads', '앞서', '앞섰', '앞지르', '앞질', '웃돌', '능가', '초과수익', '아웃퍼폼', '더 올', '더 상승'];
-const LAG = ['lag', 'lags', 'lagged', 'lagging', 'behind', 'trail', 'trails', 'trailed', 'trailing', 'underperform', 'underperformed', 'underperforming', '뒤처', '뒤쳐', '뒤졌', '밑돌', '언더퍼폼', '더 하락', '더 떨어'];
+const LAG = ['lag', 'lags', 'lagged', 'lagging', 'behind', 'trail', 'trails', 'trailed', 'trailing', 'underperform', 'underperformed', 'underperforming', '뒤처', '뒤쳐', '뒤졌', '밑돌', '언더퍼폼', '더 하락', '더 떨어', '밀렸', '밀린'];
+/** "Small caps were outperformed by large caps": the grammatical subject is the side the verb's object means. */
+const PASSIVE = /\b(?:is|are|was|were|been|being|gets?|got|getting)\s+(?:\w+ly\s+)?(?:outperformed|beaten|outpaced|topped|led|trailed|lagged|underperformed|overtaken|eclipsed)(?:\s+\w+ly)?\s+by\b/gu;
 const STRONG = ['well ahead', 'far ahead', 'sharply', 'strongly', 'by a wide margin', 'handily', 'big', 'crushing', '크게', '큰 폭', '대폭', '압도'];
 const FORECAST = /\b(will|would|could|should|expected to|likely|may|might|forecast|predict)\b|것이다|것으로|할 것|될 것|가능성|전망|예상|기대하기|어렵다|수 있다|할지|질지|하면|한다면|이면/u;
 const DEFINITION = /\b(means|refers to|is defined as|is an index|is a measure)\b|의미한다|뜻한다|지수로,|지수이고|지수라는|전략으로|을 말한다|를 말한다/u;
@@ -95,6 +97,12 @@ function returnClaims(lower: string, named: readonly Span[], figures: readonly F
   return out;
 }
 
+/** A passive verb between the first name and a name of the other side, so the first is the one acted on. */
+function passiveBetween(lower: string, named: readonly Span[]): boolean {
+  const first = named[0]!;
+  return [...lower.matchAll(PASSIVE)].some((m) => m.index >= first.to && named.some((n) => n.role !== first.role && n.from >= m.index + m[0].length));
+}
+
 /** Small caps against large caps, when both are named and a lead, a lag or a lead figure is stated. */
 function leadClaims(words: Words, named: readonly Span[], figures: readonly Figure[], quote: string, period: string | undefined): Claim[] {
   const symbols = symbolsOf(named);
@@ -105,7 +113,7 @@ function leadClaims(words: Words, named: readonly Span[], figures: readonly Figu
   const lagWord = hasAny(words, LAG);
   if (!smalls.length || !larges.length || !(leadWord || lagWord || figure)) return [];
   const subjectSmall = named[0]!.role === 'small';
-  const direction = leadWord || lagWord ? { leads: subjectSmall === leadWord } : {};
+  const direction = leadWord || lagWord ? { leads: (subjectSmall === leadWord) !== passiveBetween(words.lower, named) } : {};
   const strong = hasAny(words, STRONG);
   const stated = figure ? { statedPp: figure.value, written: figure.written } : {};
   return larges.map((large): Claim => ({ kind: 'lead', quote, small: smalls[0]!, large, period, ...direction, strong, ...stated }));

@@ -98,6 +98,17 @@ describe('claims in English', () => {
     const [c] = claims('Large caps outperformed small caps this year.');
     expect(c).toMatchObject({ kind: 'lead', leads: false, verdict: 'does-not-hold', why: 'lead-wrong' });
   });
+  it.each([
+    ['Small caps were outperformed by large caps this year.', false],
+    ['Large caps have been beaten handily by the Russell 2000 so far this year.', true],
+    ['The S&P 500 was outpaced by small caps this year.', true],
+    ['Small caps were beaten by the S&P 500 by 3 points this year.', false],
+    ['This year the rally was led by small caps, which beat large caps.', true],
+    ['소형주는 올해 대형주에 밀렸다.', false],
+  ])('reads who leads in a passive sentence: %s', (text, leads) => {
+    const [c] = claims(text);
+    expect(c).toMatchObject({ kind: 'lead', leads });
+  });
   it('cannot check a claim with no period', () => {
     const [c] = claims('The Russell 2000 rose 8%.');
     expect(c).toMatchObject({ verdict: 'cannot-check', why: 'no-period', measured: null });
