@@ -4,7 +4,7 @@ import { encodeAction } from '../../commands/actions.ts';
 import { DISCORD_LIMITS as L } from '../../core/platform-limits.ts';
 import { truncate } from '../../core/text/fit-text.ts';
 import { readAsHeading } from '../../commands/ask-reply.ts';
-import { mentionIds } from '../../core/text/mention-ids.ts';
+import { mentionIds, mentionLine } from '../../core/text/mention-ids.ts';
 
 export type DiscordFile = { readonly attachment: Buffer; readonly name: string; readonly description: string };
 export type DiscordButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
@@ -143,7 +143,7 @@ export function renderDiscord(reply: Reply): DiscordMessage {
   const message: DiscordMessage = { embeds: empty ? [] : [embed], allowedMentions: notify.length ? { parse: [], users: notify } : { parse: [] } };
   // Embeds never notify, so mentions go in the plain text, which also carries the gist whenever the embed could not hold everything.
   const heading = reply.readAs ? readAsHeading(reply.locale, reply.readAs) : undefined;
-  const content = [notify.map((id) => `<@${id}>`).join(' '), heading, cut || empty ? reply.fallbackText : ''].filter(Boolean).join('\n');
+  const content = [mentionLine(notify), heading, cut || empty ? reply.fallbackText : ''].filter(Boolean).join('\n');
   if (content) message.content = truncate(content, L.content);
   if (reply.chart && !empty) {
     const name = attachmentName(reply.chart.filename);

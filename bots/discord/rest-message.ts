@@ -18,7 +18,7 @@ export function toRestMessage(message: DiscordMessage): RestMessage {
       ...(message.content ? { content: message.content } : {}),
       embeds: message.embeds,
       ...(message.components?.length ? { components: message.components } : {}),
-      allowed_mentions: message.allowedMentions.users?.length ? { parse: [], users: message.allowedMentions.users } : { parse: [] },
+      allowed_mentions: message.allowedMentions,
       ...(files.length ? { attachments: files.map((f, id) => ({ id, filename: f.name, description: f.description })) } : {}),
     },
     files: files.map((f) => ({ name: f.name, data: f.attachment, contentType: 'image/png' })),

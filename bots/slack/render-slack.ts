@@ -5,7 +5,7 @@ import { SLACK_LIMITS as L } from '../../core/platform-limits.ts';
 import { slackText } from './slack-texts.ts';
 import { splitText, truncate } from '../../core/text/fit-text.ts';
 import { readAsHeading } from '../../commands/ask-reply.ts';
-import { mentionIds } from '../../core/text/mention-ids.ts';
+import { mentionIds, mentionLine } from '../../core/text/mention-ids.ts';
 
 export type RenderOptions = {
   /**
@@ -99,7 +99,7 @@ function contextBlock(markdown: string): ContextBlock {
  * private upload cannot be shown in an ephemeral message.
  */
 export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMessage {
-  const mentions = mentionIds(reply.notify).map((id) => `<@${id}>`).join(' ');
+  const mentions = mentionLine(mentionIds(reply.notify));
   const head: SlackBlock[] = [
     ...(mentions ? [{ type: 'context', elements: [mrkdwn(mentions)] } as ContextBlock] : []),
     ...(reply.readAs ? [contextBlock(readAsHeading(reply.locale, reply.readAs))] : []),
